@@ -1,0 +1,44 @@
+package dev.switchboard.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the checkout (from the working directory upwards) and the packaged apps and dev keys inside it. */
+public record ProjectLayout(Path root) {
+
+    public static ProjectLayout find() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("dev-keys")) && Files.isDirectory(dir.resolve("sender-service"))) {
+                return new ProjectLayout(dir);
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("run from inside the Switchboard checkout: no dev-keys/ and sender-service/ found above "
+                + Path.of("").toAbsolutePath());
+    }
+
+    public Path senderApp() {
+        return app("sender-service");
+    }
+
+    public Path receiverApp() {
+        return app("receiver-service");
+    }
+
+    public Path devSigningKey() {
+        return root.resolve("dev-keys/DEV-ONLY-jwt-signing-key.pem");
+    }
+
+    public Path devVerifyKey() {
+        return root.resolve("dev-keys/DEV-ONLY-jwt-verify-key.pem");
+    }
+
+    private Path app(String module) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        return jar;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment variables a sender or receiver process is started with. One place, so the local stack and the
+ * multi-instance tests configure the services exactly alike.
+ */
+public final class ServiceEnvironment {
+
+    public static final String ISSUER = "switchboard-dev";
+
+    private ServiceEnvironment() {
+    }
+
+    public static Map<String, String> sender(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
+        Map<String, String> env = common(infra, layout, port, instanceId);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveDatabaseUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcDatabaseUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", infra.databaseUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", infra.databasePassword());
+        env.put("SWITCHBOARD_DEV_TOKENS_ENABLED", "true");
+        env.put("SWITCHBOARD_DEV_TOKENS_SIGNING_KEY_LOCATION", layout.devSigningKey().toString());
+        return env;
+    }
+
+    public static Map<String, String> receiver(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
+        return common(infra, layout, port, instanceId);
+    }
+
+    private static Map<String, String> common(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_REDIS_HOSTS", infra.redisUrl());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", layout.devVerifyKey().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+        env.put("SWITCHBOARD_INSTANCE_ID", instanceId);
+        return env;
+    }
+
+    public static Path logFile(ProjectLayout layout, String instanceId) {
+        return layout.root().resolve("local-stack/target/logs/" + instanceId + ".log");
+    }
+}
