@@ -1,0 +1,107 @@
+package dev.switchboard.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The chart rendered in-process (helm template) and parsed, with look-ups the tests share. */
+final class RenderedChart {
+
+    static final Path CHART = Project.path("helm/switchboard");
+    static final Path PRODUCTION_VALUES = Project.path("helm/values-production.yaml");
+    static final String RELEASE = "switchboard";
+    static final String NAMESPACE = "chat";
+
+    final List<JsonNode> documents;
+
+    private RenderedChart(String manifests) {
+        this.documents = Yaml.parseAll(manifests);
+    }
+
+    /** Renders with the chart's values.yaml, plus an optional values file, plus --set pairs (in that order). */
+    static RenderedChart render(Path valuesFile, Map<String, Object> sets) {
+        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+        if (valuesFile != null) {
+            template = template.withValuesFile(valuesFile);
+        }
+        for (Map.Entry<String, Object> set : sets.entrySet()) {
+            template = template.set(set.getKey(), set.getValue());
+        }
+        return new RenderedChart(template.call());
+    }
+
+    static RenderedChart defaults() {
+        return render(null, Map.of());
+    }
+
+    static RenderedChart production() {
+        return render(PRODUCTION_VALUES, Map.of());
+    }
+
+    List<JsonNode> all(String kind) {
+        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+    }
+
+    Optional<JsonNode> find(String kind, String name) {
+        return all(kind).stream().filter(d -> name.equals(d.path("metadata").path("name").asText())).findFirst();
+    }
+
+    JsonNode get(String kind, String name) {
+        return find(kind, name).orElseGet(() -> fail("no " + kind + " " + name + " among "
+                + documents.stream().map(d -> d.path("kind").asText() + "/" + d.path("metadata").path("name").asText())
+                .toList()));
+    }
+
+    /** Workloads (Deployment, StatefulSet) whose component label is the given one. */
+    List<JsonNode> workloads(String component) {
+        List<JsonNode> result = new ArrayList<>();
+        for (JsonNode doc : documents) {
+            String kind = doc.path("kind").asText();
+            if ((kind.equals("Deployment") || kind.equals("StatefulSet"))
+                    && component.equals(doc.path("metadata").path("labels").path("app.kubernetes.io/component").asText())) {
+                result.add(doc);
+            }
+        }
+        return result;
+    }
+
+    JsonNode deployment(String component) {
+        return get("Deployment", RELEASE + "-" + component);
+    }
+
+    static JsonNode container(JsonNode workload) {
+        JsonNode containers = workload.path("spec").path("template").path("spec").path("containers");
+        assertEquals(1, containers.size(), "one container in " + workload.path("metadata").path("name").asText());
+        return containers.get(0);
+    }
+
+    /**
+     * The environment a workload's container starts with: env entries (value or valueFrom, shown as
+     * "&lt;from ...&gt;") and the data keys of the ConfigMaps it takes with envFrom. Later entries win, as in Kubernetes.
+     */
+    Map<String, String> environment(JsonNode workload) {
+        JsonNode container = container(workload);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            assertTrue(from.has("configMapRef"), "envFrom only from ConfigMaps: " + from);
+            JsonNode configMap = get("ConfigMap", from.path("configMapRef").path("name").asText());
+            configMap.path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        }
+        for (JsonNode entry : container.path("env")) {
+            env.put(entry.path("name").asText(), entry.has("value") ? entry.path("value").asText()
+                    : "<from " + entry.path("valueFrom").fieldNames().next() + ">");
+        }
+        return env;
+    }
+}
