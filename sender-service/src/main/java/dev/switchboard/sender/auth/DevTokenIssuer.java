@@ -1,0 +1,87 @@
+package dev.switchboard.sender.auth;
+
+import dev.switchboard.sender.problem.ValidationErrors;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Mints development tokens that this very service (and the receivers) accept: signed with the configured dev key,
+ * {@code iss} = the issuer tokens are verified against. The key is loaded at start-up so that a misconfigured
+ * instance fails at once rather than on the first token request.
+ */
+@ApplicationScoped
+public class DevTokenIssuer {
+
+    private static final Logger LOG = Logger.getLogger(DevTokenIssuer.class);
+
+    private final DevTokensConfig config;
+    private final Optional<String> issuer;
+    private volatile PrivateKey signingKey;
+
+    DevTokenIssuer(DevTokensConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+        this.config = config;
+        this.issuer = issuer;
+    }
+
+    void loadKey(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        String location = config.signingKeyLocation().orElseThrow(() -> new IllegalStateException(
+                "switchboard.dev-tokens.enabled=true requires switchboard.dev-tokens.signing-key-location"));
+        if (issuer.isEmpty()) {
+            throw new IllegalStateException("dev tokens need mp.jwt.verify.issuer to know which issuer to sign as");
+        }
+        signingKey = readKey(location);
+        LOG.warnf("DEV TOKENS ARE ON: POST /api/v1/dev/tokens mints tokens for any user (key %s)", location);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** @throws dev.switchboard.sender.problem.InvalidRequestException for a bad user id or lifetime */
+    public String issue(DevTokenRequest request) {
+        DevTokenRequest req = request == null ? new DevTokenRequest(null, null) : request;
+        Duration ttl = req.ttlSeconds() == null ? config.defaultTtl() : Duration.ofSeconds(req.ttlSeconds());
+        ValidationErrors errors = new ValidationErrors();
+        if (!UserIds.isValid(req.userId())) {
+            errors.add("userId", req.userId() == null ? "is required" : UserIds.RULE);
+        }
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(config.maxTtl()) > 0) {
+            errors.add("ttlSeconds", "must be between 1 and " + config.maxTtl().toSeconds());
+        }
+        errors.throwIfAny();
+        Instant now = Instant.now();
+        return Jwt.issuer(issuer.orElseThrow())
+                .subject(req.userId())
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(signingKey);
+    }
+
+    private static PrivateKey readKey(String location) {
+        try {
+            return KeyUtils.decodePrivateKey(Files.readString(Path.of(location)), SignatureAlgorithm.RS256);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the dev token signing key from " + location, e);
+        }
+    }
+}

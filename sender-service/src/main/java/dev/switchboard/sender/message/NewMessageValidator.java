@@ -1,0 +1,67 @@
+package dev.switchboard.sender.message;
+
+import dev.switchboard.sender.LimitsConfig;
+import dev.switchboard.sender.problem.ValidationErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a send. The content itself is never inspected (it may be ciphertext): only its presence and size.
+ */
+@ApplicationScoped
+public class NewMessageValidator {
+
+    public static final String DEFAULT_CONTENT_TYPE = "text";
+    public static final String ORIGIN_HEADER = "Switchboard-Origin-Connection";
+
+    private static final Pattern CONTENT_TYPE = Pattern.compile("[A-Za-z0-9.+/-]{1,64}");
+    private static final int MAX_CONNECTION_ID_LENGTH = 128;
+
+    private final LimitsConfig limits;
+
+    public NewMessageValidator(LimitsConfig limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @throws dev.switchboard.sender.problem.InvalidRequestException naming every offending field
+     * @throws ContentTooLargeException when only the size is wrong (413 rather than 400)
+     */
+    public NewMessage validate(SendMessageRequest request, String originConnectionId) {
+        SendMessageRequest req = request == null ? new SendMessageRequest(null, null, null) : request;
+        ValidationErrors errors = new ValidationErrors();
+        if (req.content() == null) {
+            errors.add("content", "is required");
+        } else if (req.content().indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold U+0000; binary payloads travel encoded (base64) anyway.
+            errors.add("content", "must not contain the character U+0000");
+        }
+        String contentType = req.contentType() == null ? DEFAULT_CONTENT_TYPE : req.contentType();
+        if (!CONTENT_TYPE.matcher(contentType).matches()) {
+            errors.add("contentType", "must be 1 to 64 characters from A-Z a-z 0-9 . + / -");
+        }
+        String clientMessageId = req.clientMessageId();
+        if (clientMessageId != null && (clientMessageId.isEmpty()
+                || clientMessageId.length() > limits.clientMessageIdMaxLength() || clientMessageId.indexOf('\u0000') >= 0)) {
+            errors.add("clientMessageId", "must be 1 to " + limits.clientMessageIdMaxLength() + " characters");
+        }
+        String origin = originConnectionId == null || originConnectionId.isBlank() ? null : originConnectionId.strip();
+        if (origin != null && (origin.length() > MAX_CONNECTION_ID_LENGTH || origin.indexOf('\u0000') >= 0)) {
+            errors.add(ORIGIN_HEADER, "must be at most " + MAX_CONNECTION_ID_LENGTH + " characters");
+        }
+        errors.throwIfAny();
+
+        int bytes = utf8Length(req.content());
+        if (bytes > limits.contentMaxBytes()) {
+            throw new ContentTooLargeException(bytes, limits.contentMaxBytes());
+        }
+        return new NewMessage(req.content(), contentType, clientMessageId, origin);
+    }
+
+    /** Bounded work: the HTTP layer already refuses bodies above quarkus.http.limits.max-body-size. */
+    static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.sender.outbox;
+
+import dev.switchboard.events.EventChannels;
+import dev.switchboard.events.EventType;
+import dev.switchboard.sender.SenderConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Command;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** PUBLISHes outbox rows to their channels: one PUBLISH per event, a whole batch pipelined in one round trip. */
+@ApplicationScoped
+public class RedisEventPublisher {
+
+    private final Redis redis;
+    private final EventChannels channels;
+
+    public RedisEventPublisher(Redis redis, SenderConfig config) {
+        this.redis = redis;
+        this.channels = new EventChannels(config.channelPrefix());
+    }
+
+    /** Fails as a whole if Redis does not take every PUBLISH; the caller keeps the rows and retries. */
+    public Uni<Void> publish(List<OutboxRow> rows) {
+        List<Request> requests = rows.stream()
+                .map(row -> Request.cmd(Command.PUBLISH).arg(channel(row.eventType())).arg(row.payload()))
+                .toList();
+        return redis.batch(requests).replaceWithVoid();
+    }
+
+    String channel(String eventType) {
+        EventType type = EventType.lookup(eventType);
+        // A row written by a newer version with an event this one does not know still goes where its name says.
+        return type == null ? channels.prefix() + eventType : channels.channel(type);
+    }
+}

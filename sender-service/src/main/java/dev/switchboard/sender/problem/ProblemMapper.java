@@ -1,0 +1,128 @@
+package dev.switchboard.sender.problem;
+
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.switchboard.sender.chat.ChatNotFoundException;
+import dev.switchboard.sender.message.ContentTooLargeException;
+import dev.switchboard.sender.message.DuplicateClientMessageIdException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * The one place that turns exceptions into HTTP answers: RFC 9457 problem+json with status, title, detail and,
+ * for a bad request, the offending field(s). Domain code throws meaningful exceptions and never builds responses.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
+        return problem(400, e.getMessage(), request, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response chatNotFound(ChatNotFoundException e, HttpServerRequest request) {
+        return problem(404, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response contentTooLarge(ContentTooLargeException e, HttpServerRequest request) {
+        return problem(413, e.getMessage(), request,
+                List.of(new FieldError("content", "must be at most " + e.maxBytes() + " bytes of UTF-8")));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateClientMessageId(DuplicateClientMessageIdException e, HttpServerRequest request) {
+        return problem(409, e.getMessage(), request, List.of(new FieldError("clientMessageId", e.getMessage())));
+    }
+
+    /** A value of the wrong JSON type (a number for a string, a string for an array...): names the field. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return badJson(e, request);
+    }
+
+    /** Not JSON at all (when a resource parses a body itself; Quarkus' reader wraps this one, see below). */
+    @ServerExceptionMapper
+    public Response malformedJson(StreamReadException e, HttpServerRequest request) {
+        return problem(400, "the request body is not valid JSON", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthenticated("a valid bearer token is required", request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthenticated("the bearer token is invalid or expired", request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return problem(403, "not allowed", request, null);
+    }
+
+    /**
+     * JAX-RS' own errors (unknown path, wrong method, unsupported media type) and the JSON reader's: Quarkus wraps
+     * syntax errors and values it cannot bind into a 400 WebApplicationException.
+     */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException databind) {
+            return badJson(databind, request);
+        }
+        if (cause instanceof StreamReadException) {
+            return problem(400, "the request body is not valid JSON", request, null);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "request %s %s failed", request.method(), request.path());
+            return problem(status, "internal error", request, null);
+        }
+        return problem(status, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "request %s %s failed", request.method(), request.path());
+        return problem(500, "internal error", request, null);
+    }
+
+    private static Response badJson(JsonMappingException e, HttpServerRequest request) {
+        String field = JsonProblems.fieldPath(e);
+        if (field == null) {
+            return problem(400, "the request body must be a JSON object", request, null);
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        String message = "must be " + JsonProblems.expected(target);
+        return problem(400, field + ": " + message, request, List.of(new FieldError(field, message)));
+    }
+
+    private static Response unauthenticated(String detail, HttpServerRequest request) {
+        return Response.fromResponse(problem(401, detail, request, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    static Response problem(int status, String detail, HttpServerRequest request, List<FieldError> errors) {
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "Error" : statusType.getReasonPhrase();
+        String field = errors == null || errors.isEmpty() ? null : errors.getFirst().field();
+        Problem body = new Problem("about:blank", title, status, detail, request == null ? null : request.path(),
+                field, errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}

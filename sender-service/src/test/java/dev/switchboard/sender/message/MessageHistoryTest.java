@@ -1,0 +1,78 @@
+package dev.switchboard.sender.message;
+
+import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.EmbeddedServersResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+@WithTestResource(EmbeddedServersResource.class)
+class MessageHistoryTest {
+
+    private String alice;
+    private String chatId;
+
+    @BeforeEach
+    void fiveMessages() {
+        alice = Api.user("alice");
+        chatId = Api.createChat(alice);
+        for (int i = 1; i <= 5; i++) {
+            Api.send(alice, chatId, "m" + i);
+        }
+    }
+
+    @Test
+    void afterSeqPagesForwardInAscendingOrder() {
+        history("afterSeq=0&limit=2").body("messages.seq", equalTo(List.of(1, 2))).body("hasMore", equalTo(true));
+        history("afterSeq=2&limit=2").body("messages.seq", equalTo(List.of(3, 4))).body("hasMore", equalTo(true));
+        history("afterSeq=4&limit=2").body("messages.seq", equalTo(List.of(5))).body("hasMore", equalTo(false));
+        history("afterSeq=5").body("messages", equalTo(List.of())).body("hasMore", equalTo(false));
+    }
+
+    @Test
+    void beforeSeqPagesBackwardNewestFirst() {
+        history("beforeSeq=6&limit=2").body("messages.seq", equalTo(List.of(5, 4))).body("hasMore", equalTo(true));
+        history("beforeSeq=2&limit=2").body("messages.seq", equalTo(List.of(1))).body("hasMore", equalTo(false));
+    }
+
+    @Test
+    void withoutParametersTheHistoryStartsAtTheFirstMessage() {
+        history("").body("messages.seq", equalTo(List.of(1, 2, 3, 4, 5)))
+                .body("messages.content", hasItems("m1", "m5"))
+                .body("hasMore", equalTo(false));
+    }
+
+    @Test
+    void badParametersAreA400NamingThem() {
+        badRequest("afterSeq=1&beforeSeq=3", "afterSeq");
+        badRequest("afterSeq=-1", "afterSeq");
+        badRequest("beforeSeq=abc", "beforeSeq");
+        badRequest("limit=0", "limit");
+        badRequest("limit=201", "limit");
+    }
+
+    @Test
+    void aNonMemberGets404() {
+        Api.as(Api.user("mallory")).get("/api/v1/chats/{id}/messages", chatId)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private io.restassured.response.ValidatableResponse history(String query) {
+        return Api.as(alice).get("/api/v1/chats/" + chatId + "/messages" + (query.isEmpty() ? "" : "?" + query))
+                .then().statusCode(200);
+    }
+
+    private void badRequest(String query, String field) {
+        Api.as(alice).get("/api/v1/chats/" + chatId + "/messages?" + query)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo(field));
+    }
+}

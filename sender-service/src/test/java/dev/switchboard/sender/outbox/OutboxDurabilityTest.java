@@ -1,0 +1,121 @@
+package dev.switchboard.sender.outbox;
+
+import dev.switchboard.events.EventCodec;
+import dev.switchboard.events.EventEnvelope;
+import dev.switchboard.events.Message;
+import dev.switchboard.localstack.EmbeddedRedis;
+import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.EmbeddedServersResource;
+import dev.switchboard.sender.testing.InjectEmbeddedRedis;
+import dev.switchboard.sender.testing.RedisSubscription;
+import dev.switchboard.sender.testing.TestDatabase;
+import dev.switchboard.sender.testing.TestDatabase.OutboxRecord;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Nothing committed is lost: events committed while Redis is down wait in the outbox and go out, in order, later. */
+@QuarkusTest
+@WithTestResource(EmbeddedServersResource.class)
+class OutboxDurabilityTest {
+
+    private static final Duration DRAINED = Duration.ofSeconds(10);
+
+    @InjectEmbeddedRedis
+    EmbeddedRedis redis;
+    @Inject
+    Vertx vertx;
+    @Inject
+    EventCodec codec;
+
+    @AfterEach
+    void redisIsBack() {
+        redis.start();
+    }
+
+    @Test
+    void eventsCommittedWhileRedisIsDownWaitInTheOutboxThenGoOutInCommitOrder() throws Exception {
+        String alice = Api.user("alice");
+        String bob = Api.user("bob");
+        redis.stop();
+
+        String chatId = Api.createChat(alice, bob);
+        for (int i = 1; i <= 5; i++) {
+            Api.send(i % 2 == 0 ? bob : alice, chatId, "m" + i);
+        }
+
+        // One row per event, written with the domain rows, in commit order.
+        List<OutboxRecord> rows = TestDatabase.outbox(chatId);
+        assertEquals(List.of("chatAdded", "messageAdded", "messageAdded", "messageAdded", "messageAdded", "messageAdded"),
+                rows.stream().map(OutboxRecord::eventType).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), rows.stream().skip(1).map(r -> seqOf(r.payload())).toList());
+        // The relay keeps trying, and says why it failed.
+        await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).stream()
+                .allMatch(r -> r.attempts() > 0 && r.lastError() != null));
+
+        try (RedisSubscription subscription = restartRedisAndSubscribe("switchboard:chatAdded", "switchboard:messageAdded")) {
+            await().atMost(DRAINED).until(() -> ofChat(subscription, chatId).size() == 6);
+
+            List<EventEnvelope> events = ofChat(subscription, chatId);
+            assertEquals("chatAdded", events.getFirst().type().wireName());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L),
+                    events.stream().skip(1).map(e -> codec.dataAs(e, Message.class).seq()).toList());
+            await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).isEmpty());
+        }
+    }
+
+    @Test
+    void aSendThatFailsLeavesNoOutboxRow() {
+        String alice = Api.user("alice");
+        redis.stop();
+        String chatId = Api.createChat(alice);
+        Api.as(alice).body(Map.of("content", "hi", "clientMessageId", "c-1"))
+                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(201);
+
+        Api.as(alice).body(Map.of("content", "again", "clientMessageId", "c-1"))
+                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(409);
+
+        assertEquals(List.of("chatAdded", "messageAdded"),
+                TestDatabase.outbox(chatId).stream().map(OutboxRecord::eventType).toList());
+        redis.start();
+        await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).isEmpty());
+    }
+
+    /**
+     * Holds the relay back (an exclusive lock on the outbox blocks its next read) until this test's subscriber is
+     * listening on the restarted Redis, so that the drain cannot happen before anyone listens.
+     */
+    private RedisSubscription restartRedisAndSubscribe(String... channels) throws Exception {
+        try (Connection lock = TestDatabase.connect(); Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE");
+            redis.start();
+            RedisSubscription subscription = RedisSubscription.subscribe(vertx, channels);
+            lock.rollback();
+            return subscription;
+        }
+    }
+
+    private List<EventEnvelope> ofChat(RedisSubscription subscription, String chatId) {
+        return subscription.received().stream()
+                .map(r -> codec.decode(r.payload()))
+                .filter(e -> e.chatId().toString().equals(chatId))
+                .toList();
+    }
+
+    private long seqOf(String payload) {
+        return codec.dataAs(codec.decode(payload), Message.class).seq();
+    }
+}

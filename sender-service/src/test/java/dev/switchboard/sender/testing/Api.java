@@ -1,0 +1,40 @@
+package dev.switchboard.sender.testing;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Short REST calls for tests. Each test makes up its own user names so that tests never share chats. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String userId) {
+        return given().header("Authorization", "Bearer " + TestTokens.valid(userId)).contentType(ContentType.JSON);
+    }
+
+    /** A user id no other test uses. */
+    public static String user(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String createChat(String creator, String... members) {
+        return as(creator).body(Map.of("name", "Test chat", "memberIds", List.of(members)))
+                .post("/api/v1/chats")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    public static long send(String senderId, String chatId, String content) {
+        return ((Number) as(senderId).body(Map.of("content", content))
+                .post("/api/v1/chats/{chatId}/messages", chatId)
+                .then().statusCode(201)
+                .extract().path("seq")).longValue();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.switchboard.sender.testing;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.RedisOptions;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A plain Redis connection of its own that SUBSCRIBEs like a receiver would, and records what arrives, in order.
+ */
+public final class RedisSubscription implements AutoCloseable {
+
+    public record Received(String channel, String payload) {
+    }
+
+    private final Redis client;
+    private final RedisConnection connection;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private RedisSubscription(Redis client, RedisConnection connection) {
+        this.client = client;
+        this.connection = connection;
+    }
+
+    public static RedisSubscription subscribe(Vertx vertx, String... channels) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class);
+        Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url)
+                .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        RedisConnection connection = client.connect().await().atMost(Duration.ofSeconds(5));
+        RedisSubscription subscription = new RedisSubscription(client, connection);
+        connection.handler(subscription::onMessage);
+        Request subscribe = Request.cmd(Command.SUBSCRIBE);
+        for (String channel : channels) {
+            subscribe.arg(channel);
+        }
+        connection.send(subscribe).await().atMost(Duration.ofSeconds(5));
+        return subscription;
+    }
+
+    private void onMessage(Response response) {
+        if (response.size() == 3 && "message".equals(response.get(0).toString())) {
+            received.add(new Received(response.get(1).toString(), response.get(2).toString()));
+        }
+    }
+
+    public List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    public List<Received> on(String channel) {
+        return received.stream().filter(r -> r.channel().equals(channel)).toList();
+    }
+
+    @Override
+    public void close() {
+        connection.close().await().atMost(Duration.ofSeconds(5));
+        client.close();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.switchboard.sender.testing;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Plain JDBC to the test database, outside the application's pools, to look at (and lock) what it wrote. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static Connection connect() {
+        var config = ConfigProvider.getConfig();
+        try {
+            return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                    config.getValue("quarkus.datasource.username", String.class),
+                    config.getValue("quarkus.datasource.password", String.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record OutboxRecord(long id, String eventType, String payload, int attempts, String lastError) {
+    }
+
+    public static List<OutboxRecord> outbox(String chatId) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, event_type, payload, attempts, last_error FROM outbox WHERE chat_id = ? ORDER BY id")) {
+            s.setObject(1, UUID.fromString(chatId));
+            List<OutboxRecord> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new OutboxRecord(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long queryLong(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("no row for " + sql);
+                }
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean queryBoolean(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
