@@ -1,0 +1,14 @@
+package dev.switchboard.receiver.delivery;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "switchboard.delivery")
+public interface DeliveryConfig {
+
+    /**
+     * Frames written to one connection and not yet handed to the network. Beyond this the client is not
+     * reading fast enough; it is closed (1013) so that it reconnects and catches up from history instead of
+     * making this instance buffer without bound.
+     */
+    int maxPendingFrames();
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.receiver.socket;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a bearer token into a user id: RS256 signature, {@code iss} and {@code exp} are checked by smallrye-jwt
+ * with the {@code mp.jwt.verify.*} settings; the user id is {@code sub}, which must be a contract user id.
+ * Created at startup so that a receiver without a verification key or issuer refuses to start instead of
+ * refusing every client.
+ */
+@Startup
+@ApplicationScoped
+public class AccessTokenVerifier {
+
+    private static final Logger LOG = Logger.getLogger(AccessTokenVerifier.class);
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    private final JWTParser parser;
+
+    @Inject
+    public AccessTokenVerifier(JWTParser parser,
+                               @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+                               @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+                               @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key) {
+        if (keyLocation.isEmpty() && key.isEmpty()) {
+            throw new IllegalStateException("no JWT verification key: set mp.jwt.verify.publickey.location "
+                    + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
+        }
+        if (issuer.isBlank()) {
+            throw new IllegalStateException("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must not be blank");
+        }
+        this.parser = parser;
+    }
+
+    /** Empty when the token is not valid or names no acceptable user; never says why to the caller. */
+    public Optional<String> userIdOf(String token) {
+        try {
+            JsonWebToken jwt = parser.parse(token);
+            String subject = jwt.getSubject();
+            if (subject == null || !USER_ID.matcher(subject).matches()) {
+                LOG.debug("token rejected: sub is not a user id");
+                return Optional.empty();
+            }
+            return Optional.of(subject);
+        } catch (ParseException | RuntimeException e) {
+            LOG.debugf("token rejected: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.receiver.socket;
+
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates the WebSocket upgrade itself, so that a request without a valid token gets a plain HTTP 401 and
+ * no socket is ever opened. The token comes from {@code Authorization: Bearer} or, because browsers cannot set
+ * headers on a WebSocket, from the {@code access_token} query parameter.
+ */
+@ApplicationScoped
+public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
+
+    /** Where the authenticated user id travels from the upgrade to the connection. */
+    public static final UserData.TypedKey<String> USER_ID = UserData.TypedKey.forString("switchboard.user-id");
+
+    private static final String BEARER = "bearer ";
+    private static final Map<String, List<String>> CHALLENGE = Map.of("WWW-Authenticate", List.of("Bearer"));
+
+    private final AccessTokenVerifier verifier;
+    private final SocketShutdown shutdown;
+
+    @Inject
+    public BearerTokenUpgradeCheck(AccessTokenVerifier verifier, SocketShutdown shutdown) {
+        this.verifier = verifier;
+        this.shutdown = shutdown;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (shutdown.inProgress()) {
+            return CheckResult.rejectUpgrade(503);
+        }
+        String token = tokenOf(context.httpRequest());
+        Optional<String> userId = token == null ? Optional.empty() : verifier.userIdOf(token);
+        if (userId.isEmpty()) {
+            return CheckResult.rejectUpgrade(401, CHALLENGE);
+        }
+        context.userData().put(USER_ID, userId.get());
+        return CheckResult.permitUpgrade();
+    }
+
+    static String tokenOf(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = header.substring(BEARER.length()).trim();
+            return token.isEmpty() ? null : token;
+        }
+        String query = request.getParam("access_token");
+        return query == null || query.isBlank() ? null : query;
+    }
+}

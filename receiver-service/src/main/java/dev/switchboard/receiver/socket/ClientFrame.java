@@ -1,0 +1,40 @@
+package dev.switchboard.receiver.socket;
+
+import dev.switchboard.events.EventType;
+import dev.switchboard.receiver.delivery.SubscriptionFilter;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A frame a client may send. Anything else is answered with a bad_request error frame. */
+public sealed interface ClientFrame {
+
+    /** {@code {"type":"ping"}}: answered with a pong, lets clients check the connection end to end. */
+    record Ping() implements ClientFrame {
+    }
+
+    /**
+     * {@code {"type":"subscribe","events":[...],"chatIds":[...]}}: narrows what the connection gets; an empty list
+     * means no restriction. Lists are de-duplicated, in the order the client gave them.
+     */
+    record Subscribe(List<EventType> events, List<UUID> chatIds) implements ClientFrame {
+
+        public Subscribe {
+            events = List.copyOf(events);
+            chatIds = List.copyOf(chatIds);
+        }
+
+        public SubscriptionFilter filter() {
+            return new SubscriptionFilter(Set.copyOf(events), Set.copyOf(chatIds));
+        }
+
+        public List<String> eventNames() {
+            return events.stream().map(EventType::wireName).toList();
+        }
+
+        public List<String> chatIdStrings() {
+            return chatIds.stream().map(UUID::toString).toList();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.receiver.subscription;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready while the Redis subscription is down: a receiver that cannot hear events must not be handed new
+ * clients by the load balancer (it is DOWN from startup until the first subscription).
+ */
+@Readiness
+@ApplicationScoped
+public class SubscriptionHealthCheck implements HealthCheck {
+
+    private final RedisEventSubscriber subscriber;
+
+    @Inject
+    public SubscriptionHealthCheck(RedisEventSubscriber subscriber) {
+        this.subscriber = subscriber;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("redis-subscription")
+                .status(subscriber.isSubscribed())
+                .withData("state", subscriber.state().name())
+                .withData("eventsReceived", subscriber.received())
+                .withData("restorations", subscriber.restorations())
+                .build();
+    }
+}

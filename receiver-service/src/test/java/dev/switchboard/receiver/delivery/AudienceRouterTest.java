@@ -1,0 +1,251 @@
+package dev.switchboard.receiver.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.events.EventCodec;
+import dev.switchboard.events.EventEnvelope;
+import dev.switchboard.events.EventType;
+import dev.switchboard.events.GoldenEvents;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AudienceRouterTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+    private final CountingEncoder encoder = new CountingEncoder(codec);
+    private final AudienceRouter router = new AudienceRouter(registry, encoder);
+
+    private FakeRecipient connect(String connectionId, String userId) {
+        return connect(new FakeRecipient(connectionId, userId));
+    }
+
+    private FakeRecipient connect(FakeRecipient recipient) {
+        registry.add(new LocalConnection(recipient));
+        return recipient;
+    }
+
+    private EventEnvelope golden(EventType type) {
+        return codec.decode(GoldenEvents.json(type));
+    }
+
+    /** The golden event with another audience. */
+    private EventEnvelope withAudience(EventType type, List<String> userIds, List<String> excluded) throws Exception {
+        ObjectNode json = (ObjectNode) codec.mapper().readTree(GoldenEvents.json(type));
+        ObjectNode audience = json.putObject("audience");
+        userIds.forEach(audience.putArray("userIds")::add);
+        excluded.forEach(audience.putArray("excludeConnectionIds")::add);
+        return codec.decode(json.toString());
+    }
+
+    private JsonNode json(String frame) throws Exception {
+        return codec.mapper().readTree(frame);
+    }
+
+    @Test
+    void deliversToTheAudienceOnly() throws Exception {
+        FakeRecipient alice = connect("c1", "alice");
+        FakeRecipient bob = connect("c2", "bob");
+        FakeRecipient carol = connect("c3", "carol");
+
+        int written = router.route(golden(EventType.MESSAGE_ADDED));
+
+        assertEquals(2, written);
+        assertEquals(1, alice.frames.size());
+        assertEquals(1, bob.frames.size());
+        assertTrue(carol.frames.isEmpty());
+        JsonNode frame = json(alice.frames.getFirst());
+        JsonNode event = codec.mapper().readTree(GoldenEvents.json(EventType.MESSAGE_ADDED));
+        assertEquals("event", frame.get("type").asText());
+        assertEquals("messageAdded", frame.get("event").asText());
+        assertEquals(event.get("id"), frame.get("id"));
+        assertEquals(event.get("chatId"), frame.get("chatId"));
+        assertEquals(event.get("occurredAt"), frame.get("occurredAt"));
+        assertEquals(event.get("data"), frame.get("data"));
+        assertEquals(Set.of("type", "event", "id", "chatId", "occurredAt", "data"), fieldNames(frame));
+    }
+
+    @Test
+    void encodesOncePerEventAndWritesTheSameStringToEveryRecipient() {
+        FakeRecipient laptop = connect("c1", "alice");
+        FakeRecipient phone = connect("c2", "alice");
+        FakeRecipient bob = connect("c3", "bob");
+
+        router.route(golden(EventType.MESSAGE_UPDATED));
+
+        assertEquals(1, encoder.eventEncodings);
+        assertSame(laptop.frames.getFirst(), phone.frames.getFirst());
+        assertSame(laptop.frames.getFirst(), bob.frames.getFirst());
+    }
+
+    @Test
+    void doesNotEncodeWhenNoAudienceMemberIsConnectedHere() {
+        connect("c1", "carol");
+
+        assertEquals(0, router.route(golden(EventType.MESSAGE_ADDED)));
+
+        assertEquals(0, encoder.eventEncodings);
+    }
+
+    @Test
+    void excludedConnectionGetsNothingWhileTheSameUsersOtherConnectionDoes() throws Exception {
+        FakeRecipient origin = connect("origin", "alice");
+        FakeRecipient otherTab = connect("other", "alice");
+        FakeRecipient bob = connect("c3", "bob");
+
+        router.route(withAudience(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of("origin")));
+
+        assertTrue(origin.frames.isEmpty());
+        assertEquals(1, otherTab.frames.size());
+        assertEquals(1, bob.frames.size());
+    }
+
+    @Test
+    void subscribeFilterNarrowsByEventAndChat() {
+        FakeRecipient all = connect("c1", "alice");
+        LocalConnection onlyDeletes = new LocalConnection(new FakeRecipient("c2", "alice"));
+        onlyDeletes.filter(new SubscriptionFilter(Set.of(EventType.MESSAGE_DELETED), Set.of()));
+        registry.add(onlyDeletes);
+        LocalConnection otherChat = new LocalConnection(new FakeRecipient("c3", "alice"));
+        otherChat.filter(new SubscriptionFilter(Set.of(), Set.of(UUID.randomUUID())));
+        registry.add(otherChat);
+        EventEnvelope added = golden(EventType.MESSAGE_ADDED);
+        LocalConnection sameChat = new LocalConnection(new FakeRecipient("c4", "alice"));
+        sameChat.filter(new SubscriptionFilter(Set.of(EventType.MESSAGE_ADDED), Set.of(added.chatId())));
+        registry.add(sameChat);
+
+        router.route(added);
+        router.route(golden(EventType.MESSAGE_DELETED));
+
+        assertEquals(2, all.frames.size());
+        assertEquals(List.of("messageDeleted"), eventNames(onlyDeletes));
+        assertEquals(List.of(), eventNames(otherChat));
+        assertEquals(List.of("messageAdded"), eventNames(sameChat));
+    }
+
+    @Test
+    void unreadCountIsCutDownToEachUsersOwnCount() throws Exception {
+        FakeRecipient bobLaptop = connect("c1", "bob");
+        FakeRecipient bobPhone = connect("c2", "bob");
+        FakeRecipient carol = connect("c3", "carol");
+        FakeRecipient alice = connect("c4", "alice");
+
+        router.route(withAudience(EventType.UNREAD_COUNT_UPDATED, List.of("alice", "bob", "carol"), List.of()));
+
+        JsonNode chatId = json(GoldenEvents.json(EventType.UNREAD_COUNT_UPDATED)).get("chatId");
+        JsonNode bobFrame = json(bobLaptop.frames.getFirst());
+        assertEquals("unreadCountUpdated", bobFrame.get("event").asText());
+        assertEquals(chatId, bobFrame.get("data").get("chatId"));
+        assertEquals("bob", bobFrame.get("data").get("userId").asText());
+        assertEquals(3, bobFrame.get("data").get("unreadCount").asLong());
+        assertEquals(Set.of("chatId", "userId", "unreadCount"), fieldNames(bobFrame.get("data")));
+        assertSame(bobLaptop.frames.getFirst(), bobPhone.frames.getFirst());
+        assertEquals(1, json(carol.frames.getFirst()).get("data").get("unreadCount").asLong());
+        assertTrue(alice.frames.isEmpty(), "in the audience but not in counts: nothing");
+    }
+
+    @Test
+    void unreadCountOnlyForUsersInTheAudience() {
+        FakeRecipient bob = connect("c1", "bob");
+        FakeRecipient carol = connect("c2", "carol");
+
+        router.route(withAudienceUnchecked(List.of("carol")));
+
+        assertTrue(bob.frames.isEmpty());
+        assertEquals(1, carol.frames.size());
+    }
+
+    @Test
+    void aFailingConnectionDoesNotStopTheOthers() {
+        connect(new FakeRecipient("c1", "alice").broken());
+        FakeRecipient aliceOther = connect("c2", "alice");
+        FakeRecipient bob = connect("c3", "bob");
+
+        int written = router.route(golden(EventType.CHAT_ADDED));
+
+        assertEquals(2, written);
+        assertEquals(1, aliceOther.frames.size());
+        assertEquals(1, bob.frames.size());
+        assertEquals(1, router.failedWrites());
+    }
+
+    @Test
+    void badUnreadCountEventIsCountedAndSkipped() throws Exception {
+        FakeRecipient bob = connect("c1", "bob");
+        ObjectNode json = (ObjectNode) codec.mapper().readTree(GoldenEvents.json(EventType.UNREAD_COUNT_UPDATED));
+        ((ObjectNode) json.get("data")).remove("counts");
+
+        assertEquals(0, router.route(codec.decode(json.toString())));
+
+        assertEquals(1, router.badEvents());
+        assertTrue(bob.frames.isEmpty());
+        router.route(golden(EventType.UNREAD_COUNT_UPDATED));
+        assertEquals(1, bob.frames.size());
+    }
+
+    @Test
+    void duplicateAudienceEntryStillMeansOneCopy() throws Exception {
+        FakeRecipient alice = connect("c1", "alice");
+
+        router.route(withAudience(EventType.CHAT_UPDATED, List.of("alice", "bob", "alice"), List.of()));
+
+        assertEquals(1, alice.frames.size());
+    }
+
+    @Test
+    void broadcastReachesEveryConnection() {
+        FakeRecipient alice = connect("c1", "alice");
+        FakeRecipient bob = connect("c2", "bob");
+
+        assertEquals(2, router.broadcast("{\"type\":\"resync\"}"));
+
+        assertEquals(1, alice.frames.size());
+        assertSame(alice.frames.getFirst(), bob.frames.getFirst());
+    }
+
+    private EventEnvelope withAudienceUnchecked(List<String> userIds) {
+        try {
+            return withAudience(EventType.UNREAD_COUNT_UPDATED, userIds, List.of());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> eventNames(LocalConnection connection) {
+        return ((FakeRecipient) connection.recipient()).frames.stream().map(frame -> {
+            try {
+                return json(frame).get("event").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Counts shared event encodings, to pin "once per event". */
+    private static final class CountingEncoder extends ClientFrameEncoder {
+        int eventEncodings;
+
+        CountingEncoder(EventCodec codec) {
+            super(codec);
+        }
+
+        @Override
+        public String event(EventEnvelope event) {
+            eventEncodings++;
+            return super.event(event);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.switchboard.receiver.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConnectionRegistryTest {
+
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+
+    private LocalConnection add(String connectionId, String userId) {
+        LocalConnection connection = new LocalConnection(new FakeRecipient(connectionId, userId));
+        registry.add(connection);
+        return connection;
+    }
+
+    @Test
+    void findsConnectionsByUser() {
+        LocalConnection alice = add("c1", "alice");
+        LocalConnection bob = add("c2", "bob");
+
+        assertEquals(List.of(alice), List.copyOf(registry.byUser("alice")));
+        assertEquals(List.of(bob), List.copyOf(registry.byUser("bob")));
+        assertTrue(registry.byUser("carol").isEmpty());
+        assertEquals(Optional.of(bob), registry.byId("c2"));
+        assertEquals(2, registry.size());
+    }
+
+    @Test
+    void keepsEveryConnectionOfOneUser() {
+        LocalConnection laptop = add("c1", "alice");
+        LocalConnection phone = add("c2", "alice");
+
+        assertEquals(Set.of(laptop, phone), Set.copyOf(registry.byUser("alice")));
+
+        registry.remove("c1");
+        assertEquals(List.of(phone), List.copyOf(registry.byUser("alice")));
+    }
+
+    @Test
+    void removingTheLastConnectionForgetsTheUser() {
+        add("c1", "alice");
+
+        registry.remove("c1");
+
+        assertTrue(registry.byUser("alice").isEmpty());
+        assertTrue(registry.byId("c1").isEmpty());
+        assertTrue(registry.all().isEmpty());
+    }
+
+    @Test
+    void removingAnUnknownOrRemovedConnectionIsHarmless() {
+        add("c1", "alice");
+
+        registry.remove("nope");
+        registry.remove("c1");
+        registry.remove("c1");
+
+        assertEquals(0, registry.size());
+    }
+}

@@ -1,0 +1,188 @@
+package dev.switchboard.receiver.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.events.EventType;
+import dev.switchboard.events.GoldenEvents;
+import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.support.EmbeddedRedisResource;
+import dev.switchboard.receiver.support.Events;
+import dev.switchboard.receiver.support.RedisPublisher;
+import dev.switchboard.receiver.support.TestSocket;
+import dev.switchboard.receiver.support.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Events published on Redis, as a sender publishes them, reach the right sockets in the right shape.
+ * "Gets nothing" is shown without waiting: a later marker event that the client does get must be the next frame,
+ * because one subscription delivers in publish order.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedRedisResource.class)
+class EventDeliveryTest {
+
+    private static final List<String> EVERYONE = List.of("alice", "bob", "carol", "dave");
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    RedisEventSubscriber subscriber;
+
+    @Inject
+    AudienceRouter router;
+
+    private RedisPublisher publisher;
+    private final List<TestSocket> sockets = new ArrayList<>();
+
+    @BeforeEach
+    void subscribed() {
+        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
+        publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url());
+    }
+
+    @AfterEach
+    void closeAll() {
+        sockets.forEach(TestSocket::close);
+        publisher.close();
+    }
+
+    private TestSocket connect(String userId) {
+        TestSocket socket = TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")),
+                TestTokens.valid(userId));
+        sockets.add(socket);
+        return socket;
+    }
+
+    private void publish(JsonNode event) {
+        publisher.publish(EventType.fromWireName(event.get("type").asText()), event.toString());
+    }
+
+    private ObjectNode publishMarker(List<String> userIds) {
+        ObjectNode marker = Events.event(EventType.CHAT_ADDED, userIds, List.of());
+        publish(marker);
+        return marker;
+    }
+
+    @Test
+    void everyGoldenEventReachesItsAudienceAsTheContractsClientFrame() {
+        Map<String, TestSocket> users = new LinkedHashMap<>();
+        EVERYONE.forEach(user -> users.put(user, connect(user)));
+        Map<String, List<JsonNode>> expected = new LinkedHashMap<>();
+        EVERYONE.forEach(user -> expected.put(user, new ArrayList<>()));
+
+        for (EventType type : EventType.values()) {
+            JsonNode golden = Events.golden(type);
+            assertEquals(1, publisher.publish(type, GoldenEvents.json(type)), "one subscriber: this receiver");
+            for (JsonNode member : golden.get("audience").get("userIds")) {
+                String user = member.asText();
+                if (type != EventType.UNREAD_COUNT_UPDATED) {
+                    expected.get(user).add(Events.clientFrame(golden));
+                } else if (golden.get("data").get("counts").has(user)) {
+                    expected.get(user).add(Events.unreadCountFrame(golden, user));
+                }
+            }
+        }
+        JsonNode marker = Events.clientFrame(publishMarker(EVERYONE));
+
+        users.forEach((user, socket) -> {
+            List<JsonNode> got = new ArrayList<>();
+            for (JsonNode frame = socket.nextIgnoringResync(); !frame.equals(marker); frame = socket.nextIgnoringResync()) {
+                got.add(frame);
+            }
+            assertEquals(expected.get(user), got, "frames of " + user);
+        });
+        assertEquals(List.of(), expected.get("dave"), "dave is in no golden audience");
+    }
+
+    @Test
+    void timesKeepTheirMillisecondsOnTheWire() {
+        TestSocket alice = connect("alice");
+        publisher.publish(EventType.MESSAGE_ADDED, GoldenEvents.json(EventType.MESSAGE_ADDED));
+
+        JsonNode frame = alice.nextIgnoringResync();
+
+        assertEquals("2026-11-22T10:15:30.123Z", frame.get("occurredAt").asText());
+        assertEquals("2026-11-22T10:15:30.123Z", frame.get("data").get("createdAt").asText());
+    }
+
+    @Test
+    void aNonMemberGetsNothing() {
+        TestSocket dave = connect("dave");
+        TestSocket alice = connect("alice");
+        publish(Events.event(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of()));
+
+        JsonNode marker = Events.clientFrame(publishMarker(List.of("dave")));
+
+        assertEquals(marker, dave.nextIgnoringResync());
+        assertEquals("messageAdded", alice.nextIgnoringResync().get("event").asText());
+    }
+
+    @Test
+    void theExcludedConnectionGetsNothingWhileTheSameUsersOtherConnectionDoes() {
+        TestSocket origin = connect("alice");
+        TestSocket otherTab = connect("alice");
+        ObjectNode added = Events.event(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of(origin.connectionId()));
+        publish(added);
+
+        JsonNode marker = Events.clientFrame(publishMarker(List.of("alice")));
+
+        assertEquals(Events.clientFrame(added), otherTab.nextIgnoringResync());
+        assertEquals(marker, otherTab.nextIgnoringResync());
+        assertEquals(marker, origin.nextIgnoringResync());
+    }
+
+    @Test
+    void subscribeFilterNarrowsWhatTheConnectionGets() {
+        TestSocket deletesOnly = connect("alice");
+        TestSocket otherChatOnly = connect("alice");
+        String otherChat = UUID.randomUUID().toString();
+        deletesOnly.send("{\"type\":\"subscribe\",\"events\":[\"messageDeleted\"]}");
+        assertEquals("subscribed", deletesOnly.nextIgnoringResync().get("type").asText());
+        otherChatOnly.send("{\"type\":\"subscribe\",\"chatIds\":[\"" + otherChat + "\"]}");
+        assertEquals("subscribed", otherChatOnly.nextIgnoringResync().get("type").asText());
+
+        publish(Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of()));
+        ObjectNode deleted = Events.event(EventType.MESSAGE_DELETED, List.of("alice"), List.of());
+        publish(deleted);
+        ObjectNode inOtherChat = Events.inChat(Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of()), otherChat);
+        publish(inOtherChat);
+
+        assertEquals(Events.clientFrame(deleted), deletesOnly.nextIgnoringResync());
+        assertEquals(Events.clientFrame(inOtherChat), otherChatOnly.nextIgnoringResync());
+    }
+
+    @Test
+    void aBadEventOnRedisDoesNotStopTheNextOne() {
+        TestSocket alice = connect("alice");
+        long badBefore = router.badEvents();
+        publisher.publish(EventType.MESSAGE_ADDED, "this is not an event");
+        publisher.publish(EventType.MESSAGE_ADDED, "{\"v\":99,\"type\":\"messageAdded\"}");
+        publisher.publish(EventType.MESSAGE_DELETED, GoldenEvents.json(EventType.MESSAGE_ADDED)); // wrong channel
+        ObjectNode good = Events.event(EventType.MESSAGE_UPDATED, List.of("alice"), List.of());
+        publish(good);
+
+        assertEquals(Events.clientFrame(good), alice.nextIgnoringResync());
+        assertEquals(badBefore + 3, router.badEvents());
+    }
+}

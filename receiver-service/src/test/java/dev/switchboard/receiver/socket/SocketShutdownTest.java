@@ -1,0 +1,78 @@
+package dev.switchboard.receiver.socket;
+
+import dev.switchboard.receiver.delivery.ConnectionRegistry;
+import dev.switchboard.receiver.delivery.LocalConnection;
+import dev.switchboard.receiver.delivery.Recipient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SocketShutdownTest {
+
+    private final List<Integer> closeCodes = new ArrayList<>();
+
+    @Test
+    void closesEverySocketWithGoingAwayAndStopsTakingUpgrades() {
+        ConnectionRegistry registry = new ConnectionRegistry();
+        registry.add(new LocalConnection(recipient("c1", "alice", CompletableFuture.completedFuture(null))));
+        registry.add(new LocalConnection(recipient("c2", "bob", new CompletableFuture<>()))); // never completes
+        SocketShutdown shutdown = new SocketShutdown(registry, config(Duration.ofMillis(200)));
+        assertFalse(shutdown.inProgress());
+
+        shutdown.goingAway();
+
+        assertTrue(shutdown.inProgress());
+        assertEquals(List.of(1001, 1001), closeCodes);
+    }
+
+    private Recipient recipient(String connectionId, String userId, CompletableFuture<Void> closed) {
+        return new Recipient() {
+            @Override
+            public String connectionId() {
+                return connectionId;
+            }
+
+            @Override
+            public String userId() {
+                return userId;
+            }
+
+            @Override
+            public void send(String frame) {
+            }
+
+            @Override
+            public CompletionStage<Void> close(int code, String reason) {
+                closeCodes.add(code);
+                return closed;
+            }
+        };
+    }
+
+    private static SocketConfig config(Duration closeTimeout) {
+        return new SocketConfig() {
+            @Override
+            public int heartbeatSeconds() {
+                return 30;
+            }
+
+            @Override
+            public int maxMessageBytes() {
+                return 65536;
+            }
+
+            @Override
+            public Duration closeTimeout() {
+                return closeTimeout;
+            }
+        };
+    }
+}

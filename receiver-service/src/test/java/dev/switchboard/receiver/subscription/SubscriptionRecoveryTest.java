@@ -1,0 +1,134 @@
+package dev.switchboard.receiver.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.events.EventType;
+import dev.switchboard.localstack.EmbeddedRedis;
+import dev.switchboard.receiver.support.EmbeddedRedisResource;
+import dev.switchboard.receiver.support.Events;
+import dev.switchboard.receiver.support.RedisPublisher;
+import dev.switchboard.receiver.support.TestSocket;
+import dev.switchboard.receiver.support.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The subscription is restored after Redis goes away or stops answering, and clients are told to resync. */
+@QuarkusTest
+@WithTestResource(EmbeddedRedisResource.class)
+class SubscriptionRecoveryTest {
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    RedisEventSubscriber subscriber;
+
+    private TestSocket alice;
+
+    @BeforeEach
+    void connected() {
+        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
+        alice = TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), TestTokens.valid("alice"));
+    }
+
+    @AfterEach
+    void close() {
+        alice.close();
+        EmbeddedRedisResource.redis().start(); // whatever happened, leave Redis up for the next test
+        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
+    }
+
+    private static int readiness() {
+        return RestAssured.get("/q/health/ready").statusCode();
+    }
+
+    @Test
+    void redisRestartIsAnnouncedWithResyncAndDeliveryResumes() {
+        EmbeddedRedis redis = EmbeddedRedisResource.redis();
+        assertEquals(200, readiness());
+
+        redis.stop();
+        await().atMost(TestSocket.WAIT).until(() -> readiness() == 503);
+        assertTrue(RestAssured.get("/q/health/ready").asString().contains("redis-subscription"));
+
+        redis.start();
+        JsonNode resync = alice.next();
+        assertEquals("resync", resync.get("type").asText());
+        assertEquals("subscription-restored", resync.get("reason").asText());
+        await().atMost(TestSocket.WAIT).until(() -> readiness() == 200);
+
+        assertLaterEventsArrive();
+    }
+
+    @Test
+    void aConnectionThatStopsAnsweringCountsAsLost() {
+        long restoredBefore = subscriber.restorations();
+        try (RedisPublisher admin = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+            // Redis keeps the TCP connection open but answers nothing for 3 seconds: only the liveness check sees it.
+            admin.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(3000).arg("ALL"));
+        }
+
+        await().atMost(TestSocket.WAIT).until(() -> readiness() == 503);
+        JsonNode resync = alice.next();
+        assertEquals("resync", resync.get("type").asText());
+        assertTrue(subscriber.restorations() > restoredBefore);
+        await().atMost(TestSocket.WAIT).until(() -> readiness() == 200);
+
+        assertLaterEventsArrive();
+    }
+
+    @Test
+    void livenessChecksDuringBusyTrafficAreNoLoss() {
+        long restoredBefore = subscriber.restorations();
+        long checksBefore = subscriber.passedChecks();
+        int published = 0;
+        String lastId = null;
+        try (RedisPublisher publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+            // Keep events flowing until several checks have overlapped with them.
+            while (subscriber.passedChecks() < checksBefore + 3) {
+                ObjectNode event = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
+                publisher.publish(EventType.MESSAGE_ADDED, event.toString());
+                lastId = event.get("id").asText();
+                published++;
+            }
+        }
+
+        int received = 0;
+        for (JsonNode frame = alice.next(); ; frame = alice.next()) {
+            assertEquals("event", frame.get("type").asText(), "no resync: " + frame);
+            received++;
+            if (frame.get("id").asText().equals(lastId)) {
+                break;
+            }
+        }
+        assertEquals(published, received);
+        assertEquals(restoredBefore, subscriber.restorations());
+    }
+
+    private void assertLaterEventsArrive() {
+        ObjectNode added = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
+        try (RedisPublisher publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+            publisher.publish(EventType.MESSAGE_ADDED, added.toString());
+        }
+        assertEquals(Events.clientFrame(added), alice.nextIgnoringResync());
+    }
+}
