@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The delivery path across real processes: two senders, two receivers, one Redis, one PostgreSQL. The relay-kill
- * test runs last because it leaves one sender dead.
+ * The delivery path across real processes: two senders, two receivers, one Redis, one PostgreSQL.
  */
+@ExtendWith(SharedCluster.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliveryAcrossInstancesTest {
@@ -47,17 +48,13 @@ class DeliveryAcrossInstancesTest {
     private final Map<String, String> tokens = new HashMap<>();
 
     @BeforeAll
-    void startCluster() {
-        cluster = SwitchboardCluster.start(2, 2);
-        System.out.println("cluster up: " + cluster.describe());
+    void borrowCluster(SwitchboardCluster shared) {
+        cluster = shared;
     }
 
     @AfterAll
-    void stopCluster() {
+    void closeSockets() {
         sockets.forEach(SocketClient::close);
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     private String token(String userId) {
@@ -227,5 +224,6 @@ class DeliveryAcrossInstancesTest {
         assertNotEquals(leader, newLeader);
         JsonNode history = api.history(survivor, token(bob), chatId, 0, 200);
         assertEquals(afterKill + 1, history.path("messages").size());
+        cluster.restartSender(leader);
     }
 }

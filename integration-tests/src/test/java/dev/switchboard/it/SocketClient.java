@@ -35,6 +35,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final List<Frame> frames = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
+    private volatile Integer closeCode;
 
     private SocketClient(String userId, ServiceProcess receiver, String token) {
         this.userId = userId;
@@ -74,6 +75,29 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode = statusCode;
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        if (closeCode == null) {
+            closeCode = -1;
+        }
+    }
+
+    /** The close code the server sent, -1 when the connection broke without one, null while open. */
+    Integer closeCode() {
+        return closeCode;
+    }
+
+    /** Frames of a given type ({@code resync}, {@code pong}, ...). */
+    long count(String type) {
+        return frames.stream().filter(f -> type.equals(f.json().path("type").asText())).count();
     }
 
     String userId() {

@@ -110,6 +110,21 @@ final class SwitchboardCluster implements AutoCloseable {
         return fresh;
     }
 
+    /** Replaces a dead receiver with a fresh process of the same name. */
+    ServiceProcess restartReceiver(ServiceProcess dead) {
+        int index = receivers.indexOf(dead);
+        dead.stop(Duration.ofSeconds(5));
+        ServiceProcess fresh = launchReceiver(dead.name()).awaitReady(START_TIMEOUT);
+        receivers.set(index, fresh);
+        return fresh;
+    }
+
+    /** Every process that should be running is running and ready (none needed a restart to recover). */
+    void awaitAllReady(Duration timeout) {
+        senders.forEach(s -> s.awaitReady(timeout));
+        receivers.forEach(r -> r.awaitReady(timeout));
+    }
+
     EmbeddedRedis redis() {
         return redis;
     }

@@ -1,0 +1,39 @@
+package dev.switchboard.it;
+
+import dev.switchboard.localstack.ServiceProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@ExtendWith(SharedCluster.class)
+class SlowConsumerTest {
+
+    @Test
+    void aClientThatStopsReadingIsClosedWith1013WhileOthersGetEverything(SwitchboardCluster cluster) throws Exception {
+        ApiClient api = new ApiClient();
+        ServiceProcess sender = cluster.sender(0);
+        ServiceProcess receiver = cluster.receiver(0);
+        String fast = "fast.slow-test", slow = "slow.slow-test";
+        String fastToken = api.devToken(sender, fast);
+        String chatId = api.createChat(sender, fastToken, "slow", List.of(slow)).path("id").asText();
+        int messages = 600;
+        String content = "x".repeat(12 * 1024);
+        try (SocketClient healthy = SocketClient.connect(fast, receiver, fastToken);
+             StalledSocket stalled = new StalledSocket(receiver, api.devToken(sender, slow))) {
+            for (int i = 0; i < messages; i++) {
+                api.sendMessage(cluster.sender(i % 2), fastToken, chatId, content).expect(201);
+            }
+            await("every message at the healthy client").atMost(Duration.ofSeconds(60))
+                    .until(() -> healthy.messagesOf(chatId).size() >= messages);
+            assertEquals(LongStream.rangeClosed(1, messages).boxed().toList(),
+                    healthy.messagesOf(chatId).stream().map(m -> m.path("seq").asLong()).toList());
+            assertEquals(1013, stalled.drainToCloseCode(), "the stalled client's close code");
+        }
+    }
+}

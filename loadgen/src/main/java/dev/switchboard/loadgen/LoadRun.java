@@ -1,0 +1,292 @@
+package dev.switchboard.loadgen;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * One run, phase by phase: tokens, connections, chats, then the open-loop schedule (warm-up, measured window),
+ * the drain, and the result files. Set-up failures end the run before anything is measured.
+ */
+final class LoadRun {
+
+    /** Exit codes: the run was clean; it finished with lost, duplicate or failed messages; it could not run. */
+    static final int CLEAN = 0;
+    static final int PROBLEMS = 1;
+    static final int NOT_RUN = 2;
+
+    private static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final RunParameters p;
+    private final PrintStream out;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile SendScheduler scheduler;
+    private volatile boolean interrupted;
+    private volatile String phase = "setup";
+
+    LoadRun(RunParameters parameters, PrintStream out) {
+        this.p = parameters;
+        this.out = out;
+    }
+
+    int execute() {
+        Thread hook = Thread.ofPlatform().name("loadgen-interrupt").unstarted(this::interrupt);
+        Runtime.getRuntime().addShutdownHook(hook);
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Two Vert.x instances so that a flood of incoming frames never delays the start of a send.
+        Vertx fleetVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2));
+        Vertx sendVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+        try {
+            return run(fleetVertx, sendVertx);
+        } catch (SetupException e) {
+            out.println();
+            out.println("Run not measured: " + e.getMessage());
+            return NOT_RUN;
+        } finally {
+            close(fleetVertx);
+            close(sendVertx);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running and has just been released
+            }
+        }
+    }
+
+    private int run(Vertx fleetVertx, Vertx sendVertx) {
+        Instant startedAt = Instant.now();
+        List<String> userIds = IntStream.range(0, p.connections()).mapToObj(i -> "lg-" + p.runId() + "-" + i).toList();
+        ChatPlan plan = ChatPlanner.plan(p.workload(), p.connections(), p.groupSize());
+        LatencyHistogram deliveryLatency = new LatencyHistogram();
+        LatencyHistogram sendLatency = new LatencyHistogram();
+        DeliveryTracker tracker = new DeliveryTracker(p.runId(), p.connections(), deliveryLatency);
+        SendStats stats = new SendStats();
+        SenderApi api = new SenderApi(sendVertx, p.senders(), p.httpConcurrency(), p.requestTimeout());
+        printPlan(plan);
+
+        List<URI> receivers = p.receivers();
+        ReceiverMemoryProbe probe = new ReceiverMemoryProbe();
+        List<ReceiverMemoryProbe.Sample> memoryBefore = p.workload() == Workload.IDLE
+                ? receivers.stream().map(probe::sample).toList() : List.of();
+
+        TokenSource tokenSource = tokenSource(sendVertx, api);
+        long t = System.nanoTime();
+        List<String> tokens = tokenSource.tokensFor(userIds, p.tokenLifetime());
+        double tokenSeconds = secondsSince(t);
+        out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
+
+        try (ClientFleet fleet = new ClientFleet(fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15))) {
+            t = System.nanoTime();
+            fleet.open(userIds, tokens, p.connectConcurrency(), Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
+            double connectSeconds = secondsSince(t);
+            out.printf(Locale.ROOT, "connections  %d open in %.1fs %s%n", fleet.openCount(), connectSeconds,
+                    fleet.openPerReceiver());
+
+            t = System.nanoTime();
+            List<String> chatIds = createChats(sendVertx, api, plan, userIds, tokens, tracker);
+            double chatSeconds = secondsSince(t);
+            if (!plan.chats().isEmpty()) {
+                out.printf(Locale.ROOT, "chats        %d created in %.1fs%n", chatIds.size(), chatSeconds);
+            }
+            RunResult.Setup setup = new RunResult.Setup(tokenSource.describe(), round(tokenSeconds),
+                    round(connectSeconds), round(chatSeconds), chatIds.size(), deliveriesPerMessage(plan),
+                    fleet.openPerReceiver());
+
+            Duration measured;
+            List<ReceiverMemory> memory = new ArrayList<>();
+            try (ProgressReporter progress = new ProgressReporter(out,
+                    () -> snapshot(stats, tracker, deliveryLatency, fleet)).start()) {
+                if (p.workload() == Workload.IDLE) {
+                    measured = holdIdle();
+                    Map<String, Long> perReceiver = fleet.openPerReceiver();
+                    for (int i = 0; i < receivers.size(); i++) {
+                        URI receiver = receivers.get(i);
+                        memory.add(ReceiverMemoryProbe.compare(receiver, perReceiver.getOrDefault(receiver.toString(), 0L),
+                                memoryBefore.get(i), probe.sample(receiver)));
+                    }
+                } else {
+                    measured = sendAndDrain(sendVertx.getOrCreateContext(), api, plan, chatIds, tokens, stats,
+                            tracker, sendLatency);
+                }
+            }
+            RunResult result = ResultBuilder.build(p, startedAt, Instant.now(), setup, scheduler, stats,
+                    tracker.counts(), deliveryLatency.snapshot(), sendLatency.snapshot(), measured, fleet.stats(),
+                    memory, interrupted);
+            new ResultWriter(out).write(result, deliveryLatency.snapshot(), sendLatency.snapshot(), p.out());
+            return result.problems().isEmpty() ? CLEAN : PROBLEMS;
+        } finally {
+            api.close();
+        }
+    }
+
+    private void printPlan(ChatPlan plan) {
+        out.printf(Locale.ROOT, "Switchboard load run %s: workload %s, %d connections over %d receivers, %d senders%n",
+                p.runId(), p.workload().id(), p.connections(), p.receivers().size(), p.senders().size());
+        if (p.workload().sendsMessages()) {
+            double fanOut = deliveriesPerMessage(plan);
+            out.printf(Locale.ROOT, "plan         %d chat(s) of %s members; %.0f msg/s -> %.0f deliveries/s expected; "
+                            + "warm-up %s, measured %s, drain up to %s%n",
+                    plan.chats().size(), memberSizes(plan), p.rate(), p.rate() * fanOut,
+                    DurationConverter.format(p.warmup()), DurationConverter.format(p.duration()),
+                    DurationConverter.format(p.drain()));
+        } else {
+            out.printf(Locale.ROOT, "plan         hold the connections for %s, then read the receivers' memory%n",
+                    DurationConverter.format(p.duration()));
+        }
+    }
+
+    private static String memberSizes(ChatPlan plan) {
+        var sizes = plan.chats().stream().mapToInt(c -> c.members().size()).summaryStatistics();
+        return sizes.getMin() == sizes.getMax() ? Integer.toString(sizes.getMin()) : sizes.getMin() + ".." + sizes.getMax();
+    }
+
+    /** Average member connections per message: the fan-out. */
+    static double deliveriesPerMessage(ChatPlan plan) {
+        return plan.chats().isEmpty() ? 0 : (double) plan.totalMemberships() / plan.chats().size();
+    }
+
+    private TokenSource tokenSource(Vertx vertx, SenderApi api) {
+        return switch (p.tokenSource()) {
+            case DEV -> new TokenSource.Dev(vertx, api, Math.min(64, p.httpConcurrency()));
+            case KEY -> new TokenSource.Signed(JwtSigner.fromPem(p.signingKey(), p.issuer()),
+                    p.signingKey() + " as issuer " + p.issuer());
+        };
+    }
+
+    private List<String> createChats(Vertx vertx, SenderApi api, ChatPlan plan, List<String> userIds,
+                                     List<String> tokens, DeliveryTracker tracker) {
+        List<PlannedChat> chats = plan.chats();
+        List<String> ids = BoundedConcurrency.await(BoundedConcurrency.all(vertx, chats.size(),
+                        Math.min(32, p.httpConcurrency()), k -> {
+                            PlannedChat chat = chats.get(k);
+                            return api.createChat(tokens.get(chat.creator()), "loadgen " + p.runId() + " #" + k,
+                                    chat.invited().stream().map(userIds::get).toList());
+                        }),
+                Duration.ofSeconds(60).plusMillis(chats.size() * 50L), "creating " + chats.size() + " chats");
+        for (int k = 0; k < chats.size(); k++) {
+            tracker.registerChat(ids.get(k), chats.get(k).members());
+        }
+        return ids;
+    }
+
+    /** Runs the schedule on this thread, then waits for the deliveries; answers the measured window's length. */
+    private Duration sendAndDrain(Context httpContext, SenderApi api, ChatPlan plan, List<String> chatIds,
+                                  List<String> tokens, SendStats stats, DeliveryTracker tracker,
+                                  LatencyHistogram sendLatency) {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long measureFrom = start + p.warmup().toNanos();
+        long end = measureFrom + p.duration().toNanos();
+        tracker.measureFrom(measureFrom);
+        MessageSender sender = new MessageSender(p.runId(), plan, chatIds, tokens, api, httpContext, stats, tracker,
+                sendLatency, measureFrom, p.messageBytes());
+        scheduler = new SendScheduler(p.rate(), p.httpConcurrency(), sender);
+        phase = p.warmup().isZero() ? "measure" : "warmup";
+        Thread phaseSwitch = Thread.ofVirtual().start(() -> {
+            try {
+                TimeUnit.NANOSECONDS.sleep(measureFrom - System.nanoTime());
+                phase = "measure";
+            } catch (InterruptedException e) {
+                // the schedule ended first
+            }
+        });
+        scheduler.run(start, end);
+        phaseSwitch.interrupt();
+        long stoppedAt = System.nanoTime();
+        phase = "drain";
+        drain(tracker);
+        // The last message is handed over up to one interval before the end: the window is the schedule's, unless
+        // Ctrl-C cut it short.
+        long measuredNanos = Math.max(0, (interrupted ? Math.min(stoppedAt, end) : end) - measureFrom);
+        return Duration.ofNanos(measuredNanos);
+    }
+
+    /**
+     * Waits until no send is in flight and every acknowledged message reached every member, plus a short settle
+     * for late duplicates, or until {@code --drain} has passed.
+     */
+    private void drain(DeliveryTracker tracker) {
+        long deadline = System.nanoTime() + p.drain().toNanos();
+        long completeSince = 0;
+        while (System.nanoTime() - deadline < 0) {
+            boolean complete = scheduler.inFlight() == 0 && tracker.counts().lost() == 0;
+            if (!complete) {
+                completeSince = 0;
+            } else if (completeSince == 0) {
+                completeSince = System.nanoTime();
+            } else if (System.nanoTime() - completeSince >= SETTLE.toNanos()) {
+                return;
+            }
+            sleep(100);
+        }
+    }
+
+    private Duration holdIdle() {
+        phase = "idle";
+        long start = System.nanoTime();
+        long end = start + p.duration().toNanos();
+        while (!interrupted && System.nanoTime() - end < 0) {
+            sleep(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private ProgressReporter.Snapshot snapshot(SendStats stats, DeliveryTracker tracker, LatencyHistogram latency,
+                                               ClientFleet fleet) {
+        SendScheduler s = scheduler;
+        FleetStats f = fleet.stats();
+        return new ProgressReporter.Snapshot(phase, stats.sentCount(), stats.skippedCount(), stats.okCount(),
+                stats.non2xxCount(), stats.errorCount(), s == null ? 0 : s.inFlight(), tracker.deliveredSoFar(),
+                latency.snapshot(), f.open(), f.connections(), f.unexpectedCloseCount(), f.resyncs());
+    }
+
+    /** Ctrl-C: stop scheduling, let the drain and the result files finish, then let the JVM go. */
+    private void interrupt() {
+        interrupted = true;
+        SendScheduler s = scheduler;
+        if (s != null) {
+            s.stop();
+        }
+        try {
+            finished.await(p.drain().toSeconds() + 20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close(Vertx vertx) {
+        try {
+            BoundedConcurrency.await(vertx.close(), Duration.ofSeconds(10), "stopping Vert.x");
+        } catch (SetupException e) {
+            // the process is ending anyway; nothing left to measure
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupException("interrupted", e);
+        }
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 100) / 100.0;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.loadgen;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything a run was asked to do; written into {@code result.json} so every number has its context. */
+public record RunParameters(
+        String runId,
+        List<URI> senders,
+        List<URI> receivers,
+        int connections,
+        Workload workload,
+        int groupSize,
+        double rate,
+        Duration duration,
+        Duration warmup,
+        Duration drain,
+        TokenSourceKind tokenSource,
+        Path signingKey,
+        String issuer,
+        Path out,
+        int httpConcurrency,
+        Duration requestTimeout,
+        int connectConcurrency,
+        int messageBytes) {
+
+    public enum TokenSourceKind { DEV, KEY }
+
+    public RunParameters {
+        senders = List.copyOf(senders);
+        receivers = List.copyOf(receivers);
+    }
+
+    /** How long the tokens must stay valid: set-up, the whole run and the drain, with a wide margin. */
+    public Duration tokenLifetime() {
+        Duration needed = warmup.plus(duration).plus(drain).plus(Duration.ofMinutes(30));
+        return needed.compareTo(Duration.ofHours(24)) > 0 ? Duration.ofHours(24) : needed;
+    }
+}
