@@ -1,6 +1,8 @@
 package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
+import dev.switchboard.events.Message;
+import dev.switchboard.sender.message.MessageRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -10,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,27 +50,70 @@ public class ChatRepository {
 
     // The row lock taken here is held to commit: sends to one chat are serialised, so seqs have no gaps and the
     // outbox ids of a chat follow commit order. clock_timestamp(), not now(): the time after the lock was granted.
+    // The EXISTS only keeps strangers from queueing on the lock; membership is checked again after it (ChatLock).
     static final String ADVANCE_SEQ = """
             UPDATE chats
                SET last_seq = last_seq + 1,
                    last_activity_at = date_trunc('milliseconds', clock_timestamp())
              WHERE id = $1
                AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
-            RETURNING last_seq, last_activity_at, name
+            RETURNING id, name, created_by, created_at, last_seq, last_activity_at
+            """;
+
+    // The same lock strength as ADVANCE_SEQ's UPDATE (it conflicts with itself, not with foreign-key checks).
+    static final String LOCK_FOR_MEMBER = """
+            SELECT id, name, created_by, created_at, last_seq
+              FROM chats
+             WHERE id = $1
+               AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
+               FOR NO KEY UPDATE
+            """;
+
+    static final String MEMBERS = """
+            SELECT user_id, last_read_seq, unread_count FROM chat_members
+             WHERE chat_id = $1 ORDER BY user_id COLLATE "C"
             """;
 
     static final String IS_MEMBER = """
             SELECT 1 FROM chat_members WHERE chat_id = $1 AND user_id = $2
             """;
 
-    static final String MEMBER_IDS = """
-            SELECT user_id FROM chat_members WHERE chat_id = $1 ORDER BY user_id COLLATE "C"
+    // A change of name or members is activity: the chat moves to the top of its members' lists.
+    static final String APPLY_CHANGE = """
+            UPDATE chats
+               SET name = COALESCE($2, name),
+                   last_activity_at = date_trunc('milliseconds', clock_timestamp())
+             WHERE id = $1
+            RETURNING name, last_activity_at
             """;
 
-    // Never backwards: a read mark only moves forward.
-    static final String MARK_READ_UP_TO = """
-            UPDATE chat_members SET last_read_seq = GREATEST(last_read_seq, $3)
-             WHERE chat_id = $1 AND user_id = $2
+    static final String REMOVE_MEMBERS = """
+            DELETE FROM chat_members WHERE chat_id = $1 AND user_id = ANY($2::text[])
+            """;
+
+    // A new member can read the whole history but starts with nothing unread: joining is not a pile of badges.
+    static final String ADD_MEMBERS = """
+            INSERT INTO chat_members (chat_id, user_id, joined_at, last_read_seq, unread_count)
+            SELECT $1, member, $2, $3, 0 FROM unnest($4::text[]) AS member
+            """;
+
+    // Keyset paging on (last_activity_at, id), newest first. One statement, one snapshot: the last message, the
+    // member list and the unread count of a row agree with each other.
+    static final String SUMMARIES = """
+            SELECT c.id, c.name, c.created_by, c.created_at, c.last_seq, c.last_activity_at, me.unread_count,
+                   ARRAY(SELECT m.user_id FROM chat_members m WHERE m.chat_id = c.id
+                         ORDER BY m.user_id COLLATE "C") AS member_ids,
+                   lm.id AS lm_id, lm.chat_id AS lm_chat_id, lm.seq AS lm_seq, lm.sender_id AS lm_sender_id,
+                   lm.content AS lm_content, lm.content_type AS lm_content_type,
+                   lm.client_message_id AS lm_client_message_id, lm.created_at AS lm_created_at,
+                   lm.edited_at AS lm_edited_at, lm.deleted AS lm_deleted
+              FROM chat_members me
+              JOIN chats c ON c.id = me.chat_id
+              LEFT JOIN messages lm ON lm.chat_id = c.id AND lm.seq = c.last_seq
+             WHERE me.user_id = $1
+               AND ($2::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($2::timestamptz, $3::uuid))
+             ORDER BY c.last_activity_at DESC, c.id DESC
+             LIMIT $4
             """;
 
     /** Inserts the chat and its members; the returned chat carries the database's creation time. */
@@ -85,7 +132,10 @@ public class ChatRepository {
                 .map(rows -> rows.size() == 0 ? null : toChat(rows.iterator().next()));
     }
 
-    /** Null when the chat does not exist or the user is not a member (then nothing was changed or locked). */
+    /**
+     * Takes the next seq under the row lock. Null when the chat does not exist or the user is not a member (then
+     * nothing was changed or locked). The returned chat has no members yet: read them under the lock.
+     */
     public Uni<SeqAdvance> advanceSeq(SqlClient tx, UUID chatId, String senderId) {
         return tx.preparedQuery(ADVANCE_SEQ).execute(Tuple.of(chatId, senderId))
                 .map(rows -> {
@@ -93,29 +143,86 @@ public class ChatRepository {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new SeqAdvance(row.getLong("last_seq"), instant(row.getOffsetDateTime("last_activity_at")),
-                            row.getString("name"));
+                    return new SeqAdvance(chatRow(row), instant(row.getOffsetDateTime("last_activity_at")));
                 });
+    }
+
+    /** Locks the chat row until commit; null (nothing locked) for an unknown chat or a non-member. No members yet. */
+    public Uni<Chat> lockForMember(SqlClient tx, UUID chatId, String userId) {
+        return tx.preparedQuery(LOCK_FOR_MEMBER).execute(Tuple.of(chatId, userId))
+                .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
+    }
+
+    public Uni<List<Member>> members(SqlClient client, UUID chatId) {
+        return client.preparedQuery(MEMBERS).execute(Tuple.of(chatId)).map(rows -> {
+            List<Member> members = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                members.add(new Member(row.getString("user_id"), row.getLong("last_read_seq"),
+                        row.getLong("unread_count")));
+            }
+            return members;
+        });
     }
 
     public Uni<Boolean> isMember(SqlClient client, UUID chatId, String userId) {
         return client.preparedQuery(IS_MEMBER).execute(Tuple.of(chatId, userId)).map(rows -> rows.size() > 0);
     }
 
-    public Uni<List<String>> memberIds(SqlClient client, UUID chatId) {
-        return client.preparedQuery(MEMBER_IDS).execute(Tuple.of(chatId)).map(ChatRepository::userIds);
+    /**
+     * Renames (when {@code newName} is not null) and marks the chat active; the caller holds the row lock.
+     *
+     * @return the name after the change and the time of the change
+     */
+    public Uni<AppliedChange> applyChange(SqlClient tx, UUID chatId, String newName) {
+        return tx.preparedQuery(APPLY_CHANGE).execute(Tuple.of(chatId, newName)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new AppliedChange(row.getString("name"), instant(row.getOffsetDateTime("last_activity_at")));
+        });
     }
 
-    public Uni<Void> markReadUpTo(SqlClient tx, UUID chatId, String userId, long seq) {
-        return tx.preparedQuery(MARK_READ_UP_TO).execute(Tuple.of(chatId, userId, seq)).replaceWithVoid();
-    }
-
-    private static List<String> userIds(RowSet<Row> rows) {
-        List<String> ids = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            ids.add(row.getString("user_id"));
+    public Uni<Void> removeMembers(SqlClient tx, UUID chatId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return ids;
+        return tx.preparedQuery(REMOVE_MEMBERS).execute(Tuple.of(chatId, userIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** New members have read everything up to {@code readUpToSeq} (the chat's current last seq). */
+    public Uni<Void> addMembers(SqlClient tx, UUID chatId, Collection<String> userIds, Instant joinedAt,
+                                long readUpToSeq) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(ADD_MEMBERS)
+                .execute(Tuple.of(chatId, joinedAt.atOffset(ZoneOffset.UTC), readUpToSeq,
+                        userIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Up to {@code limit} of the user's chats, latest activity first, strictly after {@code after} (null: first page). */
+    public Uni<List<ChatListEntry>> summaries(SqlClient client, String userId, ChatCursor after, int limit) {
+        Tuple args = Tuple.tuple().addString(userId)
+                .addOffsetDateTime(after == null ? null : after.lastActivityAt().atOffset(ZoneOffset.UTC))
+                .addUUID(after == null ? null : after.chatId())
+                .addInteger(limit);
+        return client.preparedQuery(SUMMARIES).execute(args).map(ChatRepository::toEntries);
+    }
+
+    private static List<ChatListEntry> toEntries(RowSet<Row> rows) {
+        List<ChatListEntry> entries = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Chat chat = toChat(row);
+            Message last = row.getUUID("lm_id") == null ? null : MessageRows.toMessage(row, "lm_");
+            entries.add(new ChatListEntry(ChatSummary.of(chat, last, row.getLong("unread_count")),
+                    new ChatCursor(instant(row.getOffsetDateTime("last_activity_at")), chat.id())));
+        }
+        return entries;
+    }
+
+    private static Chat chatRow(Row row) {
+        return new Chat(row.getUUID("id"), row.getString("name"), List.of(), row.getString("created_by"),
+                instant(row.getOffsetDateTime("created_at")), row.getLong("last_seq"));
     }
 
     private static Chat toChat(Row row) {
@@ -125,5 +232,13 @@ public class ChatRepository {
 
     static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /** The outcome of {@link #applyChange}. */
+    public record AppliedChange(String name, Instant at) {
+    }
+
+    /** One row of the chat list and the cursor that continues after it. */
+    public record ChatListEntry(ChatSummary summary, ChatCursor cursor) {
     }
 }

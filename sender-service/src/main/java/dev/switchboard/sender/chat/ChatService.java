@@ -2,28 +2,38 @@ package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
 import dev.switchboard.events.TimeOrderedIds;
+import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.outbox.OutboxWriter;
+import dev.switchboard.sender.problem.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
-/** Creating and reading chats. Every change commits together with its events (transactional outbox). */
+/** Creating, listing, reading and changing chats. Every change commits together with its events (transactional outbox). */
 @ApplicationScoped
 public class ChatService {
 
     private final Pool pool;
     private final ChatRepository chats;
+    private final ChatLock lock;
     private final ChatEvents events;
     private final OutboxWriter outbox;
+    private final LimitsConfig limits;
 
-    public ChatService(Pool pool, ChatRepository chats, ChatEvents events, OutboxWriter outbox) {
+    public ChatService(Pool pool, ChatRepository chats, ChatLock lock, ChatEvents events, OutboxWriter outbox,
+                       LimitsConfig limits) {
         this.pool = pool;
         this.chats = chats;
+        this.lock = lock;
         this.events = events;
         this.outbox = outbox;
+        this.limits = limits;
     }
 
     /** One transaction: chat row, member rows, chatAdded in the outbox. */
@@ -37,5 +47,55 @@ public class ChatService {
     public Uni<Chat> get(UUID chatId, String callerId) {
         return chats.findForMember(pool, chatId, callerId)
                 .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId));
+    }
+
+    /** One page of the caller's chats, latest activity first; one row more than asked tells whether there is more. */
+    public Uni<ChatList> list(String callerId, ChatListRequest request) {
+        return chats.summaries(pool, callerId, request.after(), request.limit() + 1).map(entries -> {
+            boolean more = entries.size() > request.limit();
+            List<ChatRepository.ChatListEntry> page = more ? entries.subList(0, request.limit()) : entries;
+            String next = more ? page.getLast().cursor().encode() : null;
+            return new ChatList(page.stream().map(ChatRepository.ChatListEntry::summary).toList(), next);
+        });
+    }
+
+    /**
+     * One transaction under the chat row lock: the new name, the members leaving and joining, chatUpdated to the
+     * members before and after. Any member may change the chat, and remove themselves (leave). A change that
+     * changes nothing publishes nothing.
+     *
+     * @throws ChatNotFoundException   (as the Uni's failure) for an unknown chat or a non-member
+     * @throws InvalidRequestException (as the Uni's failure) when the chat would exceed the member limit
+     */
+    public Uni<Chat> update(UUID chatId, String callerId, ChatChange change) {
+        return pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+                .flatMap(locked -> apply(tx, locked, change)));
+    }
+
+    private Uni<Chat> apply(SqlConnection tx, LockedChat locked, ChatChange change) {
+        Chat before = locked.chat();
+        List<String> membersBefore = before.memberIds();
+        ChatChange.MemberDelta delta = change.against(new TreeSet<>(membersBefore));
+        String newName = change.name() == null || change.name().equals(before.name()) ? null : change.name();
+        if (newName == null && delta.isEmpty()) {
+            return Uni.createFrom().item(before);
+        }
+        SortedSet<String> membersAfter = new TreeSet<>(membersBefore);
+        membersAfter.addAll(delta.joining());
+        membersAfter.removeAll(delta.leaving());
+        if (membersAfter.size() > limits.chatMaxMembers()) {
+            return Uni.createFrom().failure(InvalidRequestException.of("addMemberIds",
+                    "the chat would have " + membersAfter.size() + " members, at most "
+                            + limits.chatMaxMembers() + " are allowed"));
+        }
+        return chats.applyChange(tx, before.id(), newName)
+                .call(applied -> chats.removeMembers(tx, before.id(), delta.leaving()))
+                .call(applied -> chats.addMembers(tx, before.id(), delta.joining(), applied.at(), before.lastSeq()))
+                .flatMap(applied -> {
+                    Chat after = new Chat(before.id(), applied.name(), List.copyOf(membersAfter), before.createdBy(),
+                            before.createdAt(), before.lastSeq());
+                    return outbox.write(tx, List.of(events.chatUpdated(after, membersBefore, applied.at())))
+                            .replaceWith(after);
+                });
     }
 }

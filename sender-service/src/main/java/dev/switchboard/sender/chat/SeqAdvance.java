@@ -1,7 +1,16 @@
 package dev.switchboard.sender.chat;
 
+import dev.switchboard.events.Chat;
+
 import java.time.Instant;
 
-/** The next message number of a chat, taken under its row lock, and the time the send happened. */
-public record SeqAdvance(long seq, Instant at, String chatName) {
+/**
+ * A chat row just locked by taking its next message number ({@code chat.lastSeq()} is that number; its member list
+ * is not read yet), and the time the send happened.
+ */
+public record SeqAdvance(Chat chat, Instant at) {
+
+    public long seq() {
+        return chat.lastSeq();
+    }
 }

@@ -1,8 +1,9 @@
 package dev.switchboard.sender.message;
 
 /**
- * The sender already used this clientMessageId in this chat. Until idempotent retries answer with the original
- * message, this is a 409 rather than a second copy of the message.
+ * The unique index refused a second message with this (chat, sender, clientMessageId). Internal: the send then
+ * answers with the original message; this only reaches a client (as 409) in the unlikely case that the original
+ * cannot be read back.
  */
 public class DuplicateClientMessageIdException extends RuntimeException {
 

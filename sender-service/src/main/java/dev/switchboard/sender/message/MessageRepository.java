@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,30 @@ public class MessageRepository {
               FROM messages WHERE chat_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3
             """;
 
+    // The idempotency lookup walks the unique index messages_client_message_id. Only for a current member: a
+    // removed member's retry is a 404 like any other request of theirs.
+    static final String BY_CLIENT_MESSAGE_ID = "SELECT " + COLUMNS + """
+              FROM messages
+             WHERE chat_id = $1 AND sender_id = $2 AND client_message_id = $3
+               AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
+            """;
+
+    static final String IN_CHAT = "SELECT " + COLUMNS + """
+              FROM messages WHERE id = $1 AND chat_id = $2
+            """;
+
+    // clock_timestamp(): the time of the edit itself, after the chat row lock was granted.
+    static final String EDIT = """
+            UPDATE messages SET content = $2, edited_at = date_trunc('milliseconds', clock_timestamp())
+             WHERE id = $1
+            RETURNING\s""" + COLUMNS;
+
+    // A tombstone keeps its place (id, seq, sender, times) in the history; only the content goes.
+    static final String DELETE = """
+            UPDATE messages SET content = NULL, deleted = true
+             WHERE id = $1
+            RETURNING date_trunc('milliseconds', clock_timestamp()) AS deleted_at,\s""" + COLUMNS;
+
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CLIENT_MESSAGE_ID_INDEX = "messages_client_message_id";
 
@@ -59,20 +83,48 @@ public class MessageRepository {
                 .map(MessageRepository::toMessages);
     }
 
+    /** The message this sender already sent with this clientMessageId; null if none, or if they are no member. */
+    public Uni<Message> findByClientMessageId(SqlClient client, UUID chatId, String senderId, String clientMessageId) {
+        return client.preparedQuery(BY_CLIENT_MESSAGE_ID).execute(Tuple.of(chatId, senderId, clientMessageId))
+                .map(MessageRepository::firstOrNull);
+    }
+
+    /** Null when the chat has no message with this id. */
+    public Uni<Message> findInChat(SqlClient client, UUID chatId, UUID messageId) {
+        return client.preparedQuery(IN_CHAT).execute(Tuple.of(messageId, chatId)).map(MessageRepository::firstOrNull);
+    }
+
+    /** @return the message after the edit, {@code editedAt} set */
+    public Uni<Message> edit(SqlClient tx, UUID messageId, String content) {
+        return tx.preparedQuery(EDIT).execute(Tuple.of(messageId, content)).map(MessageRepository::firstOrNull);
+    }
+
+    /** Turns the message into a tombstone. */
+    public Uni<Deletion> delete(SqlClient tx, UUID messageId) {
+        return tx.preparedQuery(DELETE).execute(Tuple.of(messageId)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Deletion(MessageRows.toMessage(row, ""), row.getOffsetDateTime("deleted_at").toInstant());
+        });
+    }
+
     private static boolean isClientMessageIdClash(Throwable e) {
         return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
                 && pg.getErrorMessage() != null && pg.getErrorMessage().contains(CLIENT_MESSAGE_ID_INDEX);
     }
 
+    private static Message firstOrNull(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : MessageRows.toMessage(rows.iterator().next(), "");
+    }
+
     private static List<Message> toMessages(RowSet<Row> rows) {
         List<Message> messages = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            OffsetDateTime editedAt = row.getOffsetDateTime("edited_at");
-            messages.add(new Message(row.getUUID("id"), row.getUUID("chat_id"), row.getLong("seq"),
-                    row.getString("sender_id"), row.getString("content"), row.getString("content_type"),
-                    row.getString("client_message_id"), row.getOffsetDateTime("created_at").toInstant(),
-                    editedAt == null ? null : editedAt.toInstant(), row.getBoolean("deleted")));
+            messages.add(MessageRows.toMessage(row, ""));
         }
         return messages;
+    }
+
+    /** The tombstone a delete left, and when the delete happened. */
+    public record Deletion(Message tombstone, Instant at) {
     }
 }

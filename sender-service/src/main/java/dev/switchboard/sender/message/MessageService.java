@@ -1,16 +1,25 @@
 package dev.switchboard.sender.message;
 
+import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
 import dev.switchboard.events.TimeOrderedIds;
+import dev.switchboard.sender.chat.ChatLock;
 import dev.switchboard.sender.chat.ChatNotFoundException;
 import dev.switchboard.sender.chat.ChatRepository;
+import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.outbox.OutboxWriter;
+import dev.switchboard.sender.read.ReadEvents;
+import dev.switchboard.sender.read.ReadStateRepository;
+import dev.switchboard.sender.read.UnreadChanges;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Sending messages and reading history. Nothing is published from here: events go to the outbox. */
@@ -19,37 +28,69 @@ public class MessageService {
 
     private final Pool pool;
     private final ChatRepository chats;
+    private final ChatLock lock;
     private final MessageRepository messages;
+    private final ReadStateRepository readState;
     private final MessageEvents events;
+    private final ReadEvents readEvents;
     private final OutboxWriter outbox;
 
-    public MessageService(Pool pool, ChatRepository chats, MessageRepository messages, MessageEvents events,
+    public MessageService(Pool pool, ChatRepository chats, ChatLock lock, MessageRepository messages,
+                          ReadStateRepository readState, MessageEvents events, ReadEvents readEvents,
                           OutboxWriter outbox) {
         this.pool = pool;
         this.chats = chats;
+        this.lock = lock;
         this.messages = messages;
+        this.readState = readState;
         this.events = events;
+        this.readEvents = readEvents;
         this.outbox = outbox;
     }
 
     /**
-     * One transaction: next seq under the chat row lock, the message, the sender's read mark, the events in the
-     * outbox (and the NOTIFY that wakes the relay at commit).
+     * Idempotent by clientMessageId: a send this sender already made in this chat with the same clientMessageId
+     * answers with that original message (whatever the new body says), taking no seq and publishing nothing.
+     * Two identical sends racing both get the original: the loser's insert hits the unique index
+     * (chat_id, sender_id, client_message_id), its transaction rolls back, and it reads the winner's row.
      *
      * @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
-    public Uni<Message> send(UUID chatId, String senderId, NewMessage newMessage) {
+    public Uni<SendResult> send(UUID chatId, String senderId, NewMessage newMessage) {
+        String clientMessageId = newMessage.clientMessageId();
+        if (clientMessageId == null) {
+            return insert(chatId, senderId, newMessage).map(SendResult::created);
+        }
+        return messages.findByClientMessageId(pool, chatId, senderId, clientMessageId).flatMap(original -> {
+            if (original != null) {
+                return Uni.createFrom().item(SendResult.original(original));
+            }
+            return insert(chatId, senderId, newMessage).map(SendResult::created)
+                    .onFailure(DuplicateClientMessageIdException.class)
+                    .recoverWithUni(() -> messages.findByClientMessageId(pool, chatId, senderId, clientMessageId)
+                            // Only a removal from the chat in between hides the row that the index just saw.
+                            .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                            .map(SendResult::original));
+        });
+    }
+
+    /**
+     * One transaction: next seq under the chat row lock, the members as they are under it, the message, the read
+     * state (the sender has read up to here, everyone else has one more unread), the events in the outbox (and the
+     * NOTIFY that wakes the relay at commit).
+     */
+    private Uni<Message> insert(UUID chatId, String senderId, NewMessage newMessage) {
         return pool.withTransaction(tx -> chats.advanceSeq(tx, chatId, senderId)
                 .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
-                .flatMap(next -> {
+                .flatMap(next -> lock.members(tx, next.chat(), senderId).flatMap(locked -> {
                     Message message = new Message(TimeOrderedIds.next(), chatId, next.seq(), senderId,
                             newMessage.content(), newMessage.contentType(), newMessage.clientMessageId(), next.at(),
                             null, false);
                     return messages.insert(tx, message)
-                            .call(() -> chats.markReadUpTo(tx, chatId, senderId, message.seq()))
-                            .call(() -> publishAdded(tx, message, newMessage.originConnectionId()))
+                            .flatMap(inserted -> readState.countNewMessage(tx, chatId, senderId, message.seq()))
+                            .flatMap(counts -> publishSent(tx, message, locked, newMessage.originConnectionId(), counts))
                             .replaceWith(message);
-                }));
+                })));
     }
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
@@ -65,9 +106,19 @@ public class MessageService {
                 });
     }
 
-    private Uni<Void> publishAdded(SqlConnection tx, Message message, String originConnectionId) {
-        // Members read after the row lock: nobody can join or leave between this and the commit of this send.
-        return chats.memberIds(tx, message.chatId())
-                .flatMap(members -> outbox.write(tx, List.of(events.messageAdded(message, members, originConnectionId))));
+    /**
+     * In this order: messageAdded, chatMessageNotification, messageUpdateForChatList, unreadCountUpdated (one event
+     * for everyone whose count changed: every other member, and the sender when they had unread messages before).
+     */
+    private Uni<Void> publishSent(SqlConnection tx, Message message, LockedChat locked, String originConnectionId,
+                                  Map<String, Long> countsAfter) {
+        List<String> members = locked.memberIds();
+        List<EventEnvelope> sent = new ArrayList<>(4);
+        sent.add(events.messageAdded(message, members, originConnectionId));
+        sent.add(events.chatMessageNotification(message, locked.chat().name(), members));
+        sent.add(events.chatListUpdate(message, message.seq(), members, message.createdAt()));
+        sent.add(readEvents.unreadCountUpdated(message.chatId(),
+                UnreadChanges.between(locked.members(), countsAfter), message.createdAt()));
+        return outbox.write(tx, sent.stream().filter(Objects::nonNull).toList());
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a send. The content itself is never inspected (it may be ciphertext): only its presence and size.
+ * The rules of a send and of an edit. The content itself is never inspected (it may be ciphertext): only its presence and size.
  */
 @ApplicationScoped
 public class NewMessageValidator {
@@ -32,12 +32,7 @@ public class NewMessageValidator {
     public NewMessage validate(SendMessageRequest request, String originConnectionId) {
         SendMessageRequest req = request == null ? new SendMessageRequest(null, null, null) : request;
         ValidationErrors errors = new ValidationErrors();
-        if (req.content() == null) {
-            errors.add("content", "is required");
-        } else if (req.content().indexOf('\u0000') >= 0) {
-            // PostgreSQL text cannot hold U+0000; binary payloads travel encoded (base64) anyway.
-            errors.add("content", "must not contain the character U+0000");
-        }
+        checkContent(req.content(), errors);
         String contentType = req.contentType() == null ? DEFAULT_CONTENT_TYPE : req.contentType();
         if (!CONTENT_TYPE.matcher(contentType).matches()) {
             errors.add("contentType", "must be 1 to 64 characters from A-Z a-z 0-9 . + / -");
@@ -53,11 +48,39 @@ public class NewMessageValidator {
         }
         errors.throwIfAny();
 
-        int bytes = utf8Length(req.content());
+        checkSize(req.content());
+        return new NewMessage(req.content(), contentType, clientMessageId, origin);
+    }
+
+    /**
+     * An edit replaces the content only (its contentType stays): the same rules as the content of a send.
+     *
+     * @throws dev.switchboard.sender.problem.InvalidRequestException naming the content
+     * @throws ContentTooLargeException when only the size is wrong (413 rather than 400)
+     */
+    public String validateEdit(EditMessageRequest request) {
+        String content = request == null ? null : request.content();
+        ValidationErrors errors = new ValidationErrors();
+        checkContent(content, errors);
+        errors.throwIfAny();
+        checkSize(content);
+        return content;
+    }
+
+    private static void checkContent(String content, ValidationErrors errors) {
+        if (content == null) {
+            errors.add("content", "is required");
+        } else if (content.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold U+0000; binary payloads travel encoded (base64) anyway.
+            errors.add("content", "must not contain the character U+0000");
+        }
+    }
+
+    private void checkSize(String content) {
+        int bytes = utf8Length(content);
         if (bytes > limits.contentMaxBytes()) {
             throw new ContentTooLargeException(bytes, limits.contentMaxBytes());
         }
-        return new NewMessage(req.content(), contentType, clientMessageId, origin);
     }
 
     /** Bounded work: the HTTP layer already refuses bodies above quarkus.http.limits.max-body-size. */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.switchboard.sender.chat.ChatNotFoundException;
 import dev.switchboard.sender.message.ContentTooLargeException;
 import dev.switchboard.sender.message.DuplicateClientMessageIdException;
+import dev.switchboard.sender.message.MessageDeletedException;
+import dev.switchboard.sender.message.MessageNotFoundException;
+import dev.switchboard.sender.message.NotTheAuthorException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -34,6 +37,21 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response chatNotFound(ChatNotFoundException e, HttpServerRequest request) {
         return problem(404, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response messageNotFound(MessageNotFoundException e, HttpServerRequest request) {
+        return problem(404, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response notTheAuthor(NotTheAuthorException e, HttpServerRequest request) {
+        return problem(403, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response messageDeleted(MessageDeletedException e, HttpServerRequest request) {
+        return problem(409, e.getMessage(), request, null);
     }
 
     @ServerExceptionMapper

@@ -162,20 +162,4 @@ class MessageResourceTest {
                 .body("status", equalTo(413))
                 .body("field", equalTo("content"));
     }
-
-    @Test
-    void reusingAClientMessageIdIsRefusedAndLeavesNoTrace() {
-        String alice = Api.user("alice");
-        String chatId = Api.createChat(alice);
-        Api.as(alice).body(Map.of("content", "hi", "clientMessageId", "c-1"))
-                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(201);
-
-        Api.as(alice).body(Map.of("content", "hi again", "clientMessageId", "c-1"))
-                .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(409).contentType("application/problem+json");
-
-        // The seq taken by the refused send was rolled back with it: the next message is 2, not 3.
-        Api.as(alice).get("/api/v1/chats/{id}", chatId).then().body("lastSeq", equalTo(1));
-        assertEquals(2, Api.send(alice, chatId, "next"));
-    }
 }

@@ -37,4 +37,29 @@ public final class Api {
                 .then().statusCode(201)
                 .extract().path("seq")).longValue();
     }
+
+    /** Sends and returns the new message's id. */
+    public static String sendForId(String senderId, String chatId, String content) {
+        return as(senderId).body(Map.of("content", content))
+                .post("/api/v1/chats/{chatId}/messages", chatId)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Marks the chat read up to {@code seq}; returns the caller's unread count after it. */
+    public static long read(String userId, String chatId, long seq) {
+        return ((Number) as(userId).body(Map.of("upToSeq", seq))
+                .post("/api/v1/chats/{chatId}/read", chatId)
+                .then().statusCode(200)
+                .extract().path("unreadCount")).longValue();
+    }
+
+    /** The user's unread count in the chat, as GET /api/v1/unread reports it (0 when the chat is not listed). */
+    public static long unread(String userId, String chatId) {
+        List<Map<String, Object>> chats = as(userId).get("/api/v1/unread")
+                .then().statusCode(200)
+                .extract().path("chats");
+        return chats.stream().filter(c -> chatId.equals(c.get("chatId")))
+                .mapToLong(c -> ((Number) c.get("unreadCount")).longValue()).sum();
+    }
 }

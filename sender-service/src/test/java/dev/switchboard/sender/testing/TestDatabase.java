@@ -7,9 +7,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /** Plain JDBC to the test database, outside the application's pools, to look at (and lock) what it wrote. */
 public final class TestDatabase {
@@ -75,5 +78,15 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits until the database clock has passed the chat's last activity by a millisecond (times are stored in
+     * milliseconds), so that whatever happens next sorts strictly after it in the chat list.
+     */
+    public static void awaitClockPastActivityOf(String chatId) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> queryBoolean(
+                "SELECT clock_timestamp() >= last_activity_at + interval '1 millisecond' FROM chats WHERE id = ?",
+                UUID.fromString(chatId)));
     }
 }

@@ -1,0 +1,42 @@
+package dev.switchboard.sender.chat;
+
+import dev.switchboard.sender.problem.InvalidRequestException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Where a page of the chat list ends: the keyset (last activity, chat id) of its last chat. Clients get it as an
+ * opaque string ({@code nextCursor}) and hand it back unchanged; its format may change between versions.
+ */
+public record ChatCursor(Instant lastActivityAt, UUID chatId) {
+
+    private static final String VERSION = "v1";
+
+    /** URL-safe base64 of {@code v1|<instant>|<uuid>}, so it can go into a query string as it is. */
+    public String encode() {
+        String plain = VERSION + "|" + lastActivityAt + "|" + chatId;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws InvalidRequestException naming {@code cursor} when the string is not one this service made */
+    public static ChatCursor decode(String cursor) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+            String[] parts = plain.split("\\|", -1);
+            if (parts.length != 3 || !VERSION.equals(parts[0])) {
+                throw invalid();
+            }
+            return new ChatCursor(Instant.parse(parts[1]), UUID.fromString(parts[2]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    private static InvalidRequestException invalid() {
+        return InvalidRequestException.of("cursor", "must be a nextCursor value returned by this API, unchanged");
+    }
+}

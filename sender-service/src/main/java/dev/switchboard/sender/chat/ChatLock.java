@@ -1,0 +1,52 @@
+package dev.switchboard.sender.chat;
+
+import dev.switchboard.events.Chat;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The first step of every transaction that changes a chat (rename, members, read marks, edits, deletes): lock the
+ * chat row, then read the members. Taking the same row lock as sends keeps all events of a chat in commit order,
+ * and reading the members in a statement after the lock sees every change committed before it.
+ */
+@ApplicationScoped
+public class ChatLock {
+
+    private final ChatRepository chats;
+
+    public ChatLock(ChatRepository chats) {
+        this.chats = chats;
+    }
+
+    /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a caller who is not a member */
+    public Uni<LockedChat> acquire(SqlClient tx, UUID chatId, String callerId) {
+        return chats.lockForMember(tx, chatId, callerId)
+                .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                .flatMap(chat -> members(tx, chat, callerId));
+    }
+
+    /**
+     * For a transaction that already holds the lock (a send takes it by advancing the seq).
+     *
+     * @throws ChatNotFoundException (as the Uni's failure) when the caller is not a member under the lock
+     */
+    public Uni<LockedChat> members(SqlClient tx, Chat lockedRow, String callerId) {
+        return chats.members(tx, lockedRow.id()).map(members -> {
+            LockedChat locked = new LockedChat(withMembers(lockedRow, members), members);
+            if (locked.member(callerId) == null) {
+                // Removed by a transaction that committed while this one waited for the lock.
+                throw new ChatNotFoundException(lockedRow.id());
+            }
+            return locked;
+        });
+    }
+
+    private static Chat withMembers(Chat chat, List<Member> members) {
+        return new Chat(chat.id(), chat.name(), members.stream().map(Member::userId).toList(), chat.createdBy(),
+                chat.createdAt(), chat.lastSeq());
+    }
+}

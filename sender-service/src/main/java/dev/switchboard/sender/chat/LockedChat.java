@@ -1,0 +1,31 @@
+package dev.switchboard.sender.chat;
+
+import dev.switchboard.events.Chat;
+
+import java.util.List;
+
+/**
+ * A chat whose row this transaction has locked, with its members as they are under that lock: nobody joins, leaves,
+ * sends or reads in this chat until the transaction ends, so audiences and counts computed from here are exact.
+ */
+public record LockedChat(Chat chat, List<Member> members) {
+
+    public LockedChat {
+        members = List.copyOf(members);
+    }
+
+    /** Null when the user is not a member. */
+    public Member member(String userId) {
+        for (Member member : members) {
+            if (member.userId().equals(userId)) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    /** In the order every read of a chat gives them (byte order of the ids). */
+    public List<String> memberIds() {
+        return chat.memberIds();
+    }
+}

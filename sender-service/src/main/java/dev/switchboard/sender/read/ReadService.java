@@ -1,0 +1,74 @@
+package dev.switchboard.sender.read;
+
+import dev.switchboard.events.EventEnvelope;
+import dev.switchboard.sender.chat.ChatLock;
+import dev.switchboard.sender.chat.LockedChat;
+import dev.switchboard.sender.chat.Member;
+import dev.switchboard.sender.outbox.OutboxWriter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Read marks and unread counts. */
+@ApplicationScoped
+public class ReadService {
+
+    private final Pool pool;
+    private final ChatLock lock;
+    private final ReadStateRepository readState;
+    private final ReadEvents events;
+    private final OutboxWriter outbox;
+
+    public ReadService(Pool pool, ChatLock lock, ReadStateRepository readState, ReadEvents events, OutboxWriter outbox) {
+        this.pool = pool;
+        this.lock = lock;
+        this.readState = readState;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    /**
+     * One transaction under the chat row lock (the same lock sends take, so a count is never computed against a
+     * half-finished send, and the read's events follow the sends' in commit order). The mark never moves back, and
+     * a seq beyond the chat's last one means the last one. When the mark does not move, nothing is written or
+     * published: the call is idempotent.
+     *
+     * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
+     */
+    public Uni<ReadState> markRead(UUID chatId, String userId, long upToSeq) {
+        return pool.withTransaction(tx -> lock.acquire(tx, chatId, userId)
+                .flatMap(locked -> markRead(tx, locked, userId, upToSeq)));
+    }
+
+    private Uni<ReadState> markRead(SqlConnection tx, LockedChat locked, String userId, long upToSeq) {
+        UUID chatId = locked.chat().id();
+        Member reader = locked.member(userId);
+        long target = Math.min(upToSeq, locked.chat().lastSeq());
+        if (target <= reader.lastReadSeq()) {
+            return Uni.createFrom().item(new ReadState(chatId, userId, reader.lastReadSeq(), reader.unreadCount()));
+        }
+        return readState.markRead(tx, chatId, userId, target).flatMap(mark -> {
+            List<EventEnvelope> published = new ArrayList<>(2);
+            published.add(events.messageReadUpdated(chatId, userId, mark.lastReadSeq(), mark.readAt(),
+                    locked.memberIds()));
+            EventEnvelope unread = events.unreadCountUpdated(chatId,
+                    UnreadChanges.between(List.of(reader), Map.of(userId, mark.unreadCount())), mark.readAt());
+            if (unread != null) {
+                published.add(unread);
+            }
+            return outbox.write(tx, published)
+                    .replaceWith(new ReadState(chatId, userId, mark.lastReadSeq(), mark.unreadCount()));
+        });
+    }
+
+    /** The caller's chats with unread messages; a plain read, consistent within itself (one statement). */
+    public Uni<UnreadSummary> unread(String userId) {
+        return readState.unreadOf(pool, userId).map(UnreadSummary::of);
+    }
+}

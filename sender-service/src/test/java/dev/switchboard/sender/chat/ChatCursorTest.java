@@ -1,0 +1,32 @@
+package dev.switchboard.sender.chat;
+
+import dev.switchboard.sender.problem.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChatCursorTest {
+
+    @Test
+    void aCursorRoundTripsWithMicrosecondPrecisionAndIsUrlSafe() {
+        ChatCursor cursor = new ChatCursor(Instant.parse("2026-11-22T10:15:30.123456Z"), UUID.randomUUID());
+
+        String encoded = cursor.encode();
+
+        assertEquals(cursor, ChatCursor.decode(encoded));
+        assertTrue(encoded.matches("[A-Za-z0-9_-]+"), encoded);
+    }
+
+    @Test
+    void anythingElseIsA400NamingTheCursor() {
+        for (String bad : new String[]{"", "%%%", "djJ8eHx5", "djF8bm90LWEtdGltZXwx"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> ChatCursor.decode(bad), bad);
+            assertEquals("cursor", e.errors().getFirst().field());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.switchboard.sender.read;
+
+import dev.switchboard.sender.chat.Member;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class UnreadChangesTest {
+
+    @Test
+    void onlyCountsThatDifferFromBeforeAreChanges() {
+        List<Member> before = List.of(new Member("alice", 5, 0), new Member("bob", 3, 2), new Member("carol", 0, 5));
+
+        Map<String, Long> changed = UnreadChanges.between(before, Map.of("alice", 0L, "bob", 3L, "carol", 6L));
+
+        assertEquals(Map.of("bob", 3L, "carol", 6L), changed);
+        assertEquals(List.of("bob", "carol"), List.copyOf(changed.keySet()));
+    }
+
+    @Test
+    void countsOfUsersWhoWereNoMembersAreIgnored() {
+        assertEquals(Map.of(), UnreadChanges.between(List.of(new Member("alice", 0, 0)), Map.of("mallory", 1L)));
+    }
+}
