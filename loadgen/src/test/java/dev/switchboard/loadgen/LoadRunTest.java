@@ -61,14 +61,15 @@ class LoadRunTest {
                 stdout.toString());
         JsonNode r = result();
         long acknowledged = r.get("sending").get("http2xx").asLong();
-        assertEquals(130, r.get("sending").get("due").asLong(), 1, "1.3 s at 100/s");
+        assertEquals(130, r.get("sending").get("due").asLong(), 2, "1.3 s at 100/s");
         assertEquals(acknowledged, r.get("sending").get("sent").asLong());
         assertEquals(2 * acknowledged, r.get("delivery").get("expected").asLong());
         assertEquals(2 * acknowledged, r.get("delivery").get("delivered").asLong());
         assertEquals(0, r.get("delivery").get("lost").asLong());
         assertEquals(0, r.get("delivery").get("foreign").asLong());
         long timed = r.get("deliveryLatencyMicros").get("count").asLong();
-        assertEquals(200, timed, "two deliveries of each of the measured second's 100 messages");
+        // Which tick falls on the window's edge depends on scheduling, so allow a message either side.
+        assertEquals(200, timed, 4, "two deliveries of each of the measured second's 100 messages");
         assertEquals("clean", r.get("verdict").asText());
         assertTrue(Files.exists(dir.resolve("report.html")));
         assertTrue(stdout.toString().contains("verdict        clean"), stdout.toString());

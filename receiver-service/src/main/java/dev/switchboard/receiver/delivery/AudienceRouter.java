@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Hands a decoded event to the local connections of its audience. Cost per event is a registry lookup per
  * audience member plus one write per matching connection; the frame is encoded at most once per event (per user
- * for unreadCountUpdated) and the very same String goes to every recipient.
+ * for unreadCountUpdated) and the very same String goes to every recipient. The delivery latency is recorded once
+ * per event, when its first frame goes to a socket.
  */
 @ApplicationScoped
 public class AudienceRouter {
@@ -26,14 +27,16 @@ public class AudienceRouter {
 
     private final ConnectionRegistry registry;
     private final ClientFrameEncoder encoder;
+    private final DeliveryMetrics metrics;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failedWrites = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
     @Inject
-    public AudienceRouter(ConnectionRegistry registry, ClientFrameEncoder encoder) {
+    public AudienceRouter(ConnectionRegistry registry, ClientFrameEncoder encoder, DeliveryMetrics metrics) {
         this.registry = registry;
         this.encoder = encoder;
+        this.metrics = metrics;
     }
 
     /** @return the number of frames written */
@@ -62,6 +65,7 @@ public class AudienceRouter {
      */
     public void rejected(String description, String why) {
         badEvents.increment();
+        metrics.eventInvalid();
         LOG.warnf("dropping bad event %s: %s", description, why);
     }
 
@@ -86,6 +90,7 @@ public class AudienceRouter {
                 if (wants(connection, event, excluded)) {
                     if (frame == null) {
                         frame = encoder.event(event);
+                        metrics.firstFrameOf(event.occurredAt());
                     }
                     written += write(connection, frame);
                 }
@@ -103,6 +108,7 @@ public class AudienceRouter {
         UUID chatId = chatIdOf(event);
         List<String> excluded = event.audience().excludeConnectionIds();
         int written = 0;
+        boolean first = true;
         for (String userId : distinct(event.audience().userIds())) {
             JsonNode count = counts.get(userId);
             if (count == null || !count.canConvertToLong()) {
@@ -113,6 +119,10 @@ public class AudienceRouter {
                 if (wants(connection, event, excluded)) {
                     if (frame == null) {
                         frame = encoder.unreadCount(event, chatId, userId, count.asLong());
+                        if (first) {
+                            metrics.firstFrameOf(event.occurredAt());
+                            first = false;
+                        }
                     }
                     written += write(connection, frame);
                 }

@@ -28,15 +28,17 @@ public class ConnectionRegistry {
         });
     }
 
-    public void remove(String connectionId) {
+    /** @return whether the connection was registered (false when it never was, or is already removed) */
+    public boolean remove(String connectionId) {
         LocalConnection connection = byId.remove(connectionId);
         if (connection == null) {
-            return;
+            return false;
         }
         byUser.computeIfPresent(connection.userId(), (user, connections) -> {
             connections.remove(connectionId);
             return connections.isEmpty() ? null : connections;
         });
+        return true;
     }
 
     /** A live view; iterating it while connections come and go is safe. */

@@ -3,6 +3,7 @@ package dev.switchboard.receiver.socket;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
 
     /** Where the authenticated user id travels from the upgrade to the connection. */
     public static final UserData.TypedKey<String> USER_ID = UserData.TypedKey.forString("switchboard.user-id");
+    /** The HTTP connection the socket is upgraded from: the only handle that can cut the TCP connection hard. */
+    static final UserData.TypedKey<HttpConnection> TRANSPORT = new UserData.TypedKey<>("switchboard.transport");
 
     private static final String BEARER = "bearer ";
     private static final Map<String, List<String>> CHALLENGE = Map.of("WWW-Authenticate", List.of("Bearer"));
@@ -45,6 +48,7 @@ public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
         context.userData().put(USER_ID, userId.get());
+        context.userData().put(TRANSPORT, context.httpRequest().connection());
         return CheckResult.permitUpgrade();
     }
 

@@ -3,17 +3,20 @@ package dev.switchboard.receiver.socket;
 import dev.switchboard.receiver.delivery.ClientFrameEncoder;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.DeliveryConfig;
+import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,13 +24,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The {@code /ws} endpoint. Every callback returns a {@link Uni}, so it runs on the connection's event loop and
- * never blocks it. The upgrade was already authenticated by {@link BearerTokenUpgradeCheck}.
+ * never blocks it. The upgrade was already authenticated by {@link BearerTokenUpgradeCheck}. Server pings come
+ * from websockets-next ({@code auto-ping-interval}); pongs and frames are what keeps a connection from being closed
+ * as idle by {@link HeartbeatMonitor}.
  */
 @WebSocket(path = "/ws")
 public class ChatSocket {
 
-    static final int UNSUPPORTED_DATA = 1003;
-    static final int MESSAGE_TOO_BIG = 1009;
+    static final int POLICY_VIOLATION = 1008;
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final UserData.TypedKey<LocalConnection> LOCAL = new UserData.TypedKey<>("switchboard.local-connection");
@@ -36,18 +40,22 @@ public class ChatSocket {
     private final ClientFrameEncoder encoder;
     private final ClientFrameParser parser;
     private final SocketConfig socketConfig;
-    private final DeliveryConfig deliveryConfig;
+    private final SocketMetrics metrics;
+    private final WebSocketRecipient.Settings recipientSettings;
     private final String receiverId;
 
     @Inject
     public ChatSocket(ConnectionRegistry registry, ClientFrameEncoder encoder, ClientFrameParser parser,
-                      SocketConfig socketConfig, DeliveryConfig deliveryConfig,
+                      SocketConfig socketConfig, DeliveryConfig deliveryConfig, SocketMetrics metrics,
+                      DeliveryMetrics deliveryMetrics, Vertx vertx,
                       @ConfigProperty(name = "switchboard.instance-id") String receiverId) {
         this.registry = registry;
         this.encoder = encoder;
         this.parser = parser;
         this.socketConfig = socketConfig;
-        this.deliveryConfig = deliveryConfig;
+        this.metrics = metrics;
+        this.recipientSettings = new WebSocketRecipient.Settings(deliveryConfig.maxPendingFrames(),
+                socketConfig.closeTimeout(), vertx, metrics, deliveryMetrics);
         this.receiverId = receiverId;
     }
 
@@ -56,27 +64,44 @@ public class ChatSocket {
         String userId = connection.userData().get(BearerTokenUpgradeCheck.USER_ID);
         if (userId == null) {
             // Cannot happen while the upgrade check is in place; refuse rather than deliver to nobody.
-            return connection.close(new CloseReason(1008, "not authenticated"));
+            return connection.close(new CloseReason(POLICY_VIOLATION, "not authenticated"));
         }
-        LocalConnection local = new LocalConnection(
-                new WebSocketRecipient(connection, userId, deliveryConfig.maxPendingFrames()));
+        WebSocketRecipient recipient = new WebSocketRecipient(connection, userId,
+                connection.userData().get(BearerTokenUpgradeCheck.TRANSPORT), recipientSettings);
+        LocalConnection local = new LocalConnection(recipient);
         connection.userData().put(LOCAL, local);
         String welcome = encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds());
         // Registered only once the welcome is written, so that it is always the first frame the client sees.
         return connection.sendText(welcome).invoke(() -> {
             if (connection.isOpen()) {
                 registry.add(local);
+                metrics.opened();
+                LOG.debugf("connection %s of %s opened", connection.id(), userId);
             }
         });
     }
 
     @OnTextMessage
     public Uni<Void> onText(String text, WebSocketConnection connection) {
+        WebSocketRecipient recipient = recipientOf(connection);
+        if (recipient != null) {
+            recipient.heard();
+        }
         if (FrameSize.exceeds(text, socketConfig.maxMessageBytes())) {
             // A single frame below the transport's frame cut-off but above our limit arrives here whole.
-            return connection.close(new CloseReason(MESSAGE_TOO_BIG, "message too big"));
+            return close(connection, CloseCause.TOO_BIG, "message too big");
         }
         return connection.sendText(answer(text, connection));
+    }
+
+    /** The client's answer to a server ping: proof that it is there and reading. */
+    @OnPongMessage
+    public Uni<Void> onPong(Buffer ignored, WebSocketConnection connection) {
+        WebSocketRecipient recipient = recipientOf(connection);
+        if (recipient != null) {
+            recipient.heard();
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private String answer(String text, WebSocketConnection connection) {
@@ -98,22 +123,43 @@ public class ChatSocket {
 
     @OnBinaryMessage
     public Uni<Void> onBinary(Buffer ignored, WebSocketConnection connection) {
-        return connection.close(new CloseReason(UNSUPPORTED_DATA, "binary frames are not supported"));
+        return close(connection, CloseCause.UNSUPPORTED, "binary frames are not supported");
     }
 
     @OnClose
     public Uni<Void> onClose(WebSocketConnection connection) {
-        registry.remove(connection.id());
+        WebSocketRecipient recipient = recipientOf(connection);
+        boolean wasRegistered = registry.remove(connection.id());
+        if (recipient != null) {
+            CloseCause cause = recipient.closed(connection.closeReason());
+            if (wasRegistered) {
+                metrics.closed(cause);
+            }
+            LOG.debugf("connection %s of %s closed: %s", connection.id(), recipient.userId(), cause.label());
+        }
         return Uni.createFrom().voidItem();
     }
 
     @OnError
     public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
         if (FrameSize.isTooBigFailure(failure)) {
-            return connection.close(new CloseReason(MESSAGE_TOO_BIG, "message too big"));
+            return close(connection, CloseCause.TOO_BIG, "message too big");
         }
         // Nothing of ours throws on purpose; log and keep the connection.
         LOG.debugf("error on connection %s: %s", connection.id(), failure.toString());
         return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> close(WebSocketConnection connection, CloseCause cause, String reason) {
+        WebSocketRecipient recipient = recipientOf(connection);
+        if (recipient == null) {
+            return connection.close(new CloseReason(cause.code(), reason));
+        }
+        return Uni.createFrom().completionStage(() -> recipient.close(cause, reason));
+    }
+
+    private static WebSocketRecipient recipientOf(WebSocketConnection connection) {
+        LocalConnection local = connection.userData().get(LOCAL);
+        return local == null ? null : (WebSocketRecipient) local.recipient();
     }
 }

@@ -1,35 +1,56 @@
 package dev.switchboard.receiver.socket;
 
+import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.Recipient;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A websockets-next connection as a delivery {@link Recipient}. Writes are fire-and-forget (the routing thread
- * never waits on a client); the count of writes not yet completed is the slow-consumer signal.
+ * A websockets-next connection as a delivery {@link Recipient}. Writes are fire-and-forget (the routing thread never
+ * waits on a client). {@link #pending} counts frames handed to the connection whose write has not completed, that
+ * is, not yet taken by the operating system's socket buffer: it grows only while the client does not read. Beyond
+ * {@code max-pending-frames} the connection is closed as a slow consumer (1013), which bounds what one client can
+ * make this instance hold.
+ * <p>
+ * Every server-initiated close ends the TCP connection within the close timeout: a close frame queues behind the
+ * unwritten frames, so a client that does not read would never get it, and Vert.x only starts its own closing
+ * timeout once the close frame is written.
  */
 final class WebSocketRecipient implements Recipient {
-
-    static final int TRY_AGAIN_LATER = 1013;
 
     private static final Logger LOG = Logger.getLogger(WebSocketRecipient.class);
 
     private final WebSocketConnection connection;
     private final String userId;
-    private final int maxPendingFrames;
+    private final HttpConnection transport;
+    private final Settings settings;
     private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set once, when the server decides to close; null while open or when the client closed first. */
+    private final AtomicReference<CloseCause> closing = new AtomicReference<>();
+    private volatile boolean closed;
+    private volatile long lastHeardNanos = System.nanoTime();
 
-    WebSocketRecipient(WebSocketConnection connection, String userId, int maxPendingFrames) {
+    /** What every recipient of this instance shares. */
+    record Settings(int maxPendingFrames, Duration closeTimeout, Vertx vertx, SocketMetrics socketMetrics,
+                    DeliveryMetrics deliveryMetrics) {
+    }
+
+    /** @param transport the HTTP connection the socket was upgraded from, to cut it hard; may be null */
+    WebSocketRecipient(WebSocketConnection connection, String userId, HttpConnection transport, Settings settings) {
         this.connection = connection;
         this.userId = userId;
-        this.maxPendingFrames = maxPendingFrames;
+        this.transport = transport;
+        this.settings = settings;
     }
 
     @Override
@@ -44,34 +65,100 @@ final class WebSocketRecipient implements Recipient {
 
     @Override
     public void send(String frame) {
-        if (closing.get()) {
+        if (closing.get() != null || closed) {
             return;
         }
-        if (pending.incrementAndGet() > maxPendingFrames) {
+        if (pending.incrementAndGet() > settings.maxPendingFrames()) {
             pending.decrementAndGet();
-            LOG.warnf("connection %s of %s is not keeping up (%d frames pending): closing it",
-                    connection.id(), userId, maxPendingFrames);
-            close(TRY_AGAIN_LATER, "slow consumer");
+            close(CloseCause.SLOW_CONSUMER, "slow consumer");
             return;
         }
         try {
             connection.sendText(frame).subscribe().with(
-                    ignored -> pending.decrementAndGet(),
+                    ignored -> {
+                        pending.decrementAndGet();
+                        settings.deliveryMetrics().frameWritten();
+                    },
                     failure -> {
                         pending.decrementAndGet();
-                        LOG.debugf("write to %s failed: %s", connection.id(), failure.getMessage());
+                        LOG.debugf("write to connection %s failed: %s", connection.id(), failure.toString());
                     });
         } catch (RuntimeException e) {
             pending.decrementAndGet();
-            LOG.debugf("write to %s failed: %s", connection.id(), e.getMessage());
+            LOG.debugf("write to connection %s failed: %s", connection.id(), e.toString());
         }
     }
 
+    /** Neither closed nor being closed by the server. */
+    boolean isOpen() {
+        return !closed && closing.get() == null;
+    }
+
+    /** Frames handed to the socket and not written yet. */
+    int pendingFrames() {
+        return pending.get();
+    }
+
+    /** Something (a frame or a pong) arrived from the client. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long silentNanos(long nowNanos) {
+        return nowNanos - lastHeardNanos;
+    }
+
+    /** The generic close of {@link Recipient}: used by shutdown (1001). */
     @Override
     public CompletionStage<Void> close(int code, String reason) {
-        if (!closing.compareAndSet(false, true) || connection.isClosed()) {
+        return close(CloseCause.ofServerCode(code), reason);
+    }
+
+    /** Closes with the cause's code, once; completes when the close is done or has failed. */
+    CompletionStage<Void> close(CloseCause cause, String reason) {
+        if (closed || !closing.compareAndSet(null, cause)) {
             return CompletableFuture.completedFuture(null);
         }
-        return connection.close(new CloseReason(code, reason)).subscribeAsCompletionStage();
+        if (cause == CloseCause.SLOW_CONSUMER) {
+            settings.socketMetrics().slowConsumerClosed();
+            LOG.warnf("connection %s of %s is not reading (%d frames pending): closing it (1013)",
+                    connection.id(), userId, settings.maxPendingFrames());
+        } else {
+            LOG.debugf("closing connection %s of %s: %s", connection.id(), userId, cause.label());
+        }
+        settings.vertx().setTimer(settings.closeTimeout().toMillis(), id -> {
+            if (!closed) {
+                abort(cause);
+            }
+        });
+        try {
+            return connection.close(new CloseReason(cause.code(), reason)).subscribeAsCompletionStage();
+        } catch (RuntimeException e) {
+            abort(cause);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Cuts the TCP connection without waiting for unwritten frames; the socket's close callback follows. */
+    private void abort(CloseCause cause) {
+        LOG.debugf("connection %s of %s did not finish closing (%s) within %s: cutting it",
+                connection.id(), userId, cause.label(), settings.closeTimeout());
+        if (transport instanceof ConnectionBase base) {
+            // From the head of the pipeline: a close passing through Vert.x's handlers becomes one more close
+            // handshake (and its 10 s closing timeout). Queued frames are dropped, their writes fail, pending empties.
+            base.channel().pipeline().firstContext().close();
+        } else if (transport != null) {
+            transport.close();
+        }
+    }
+
+    /** The socket is closed (its close callback ran); tells why. */
+    CloseCause closed(CloseReason clientReason) {
+        closed = true;
+        CloseCause cause = closing.get();
+        if (cause != null) {
+            return cause;
+        }
+        return CloseCause.ofClientCode(clientReason == null ? 0 : clientReason.getCode());
     }
 }

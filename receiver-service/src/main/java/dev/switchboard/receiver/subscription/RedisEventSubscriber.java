@@ -64,6 +64,7 @@ public class RedisEventSubscriber {
     private final EventCodec codec;
     private final AudienceRouter router;
     private final ClientFrameEncoder encoder;
+    private final SubscriptionMetrics metrics;
     private final EventChannels channels;
     private final List<String> channelNames;
     private final String redisUrl;
@@ -73,6 +74,7 @@ public class RedisEventSubscriber {
     private final LongAdder passedChecks = new LongAdder();
 
     private volatile State state = State.STARTING;
+    private volatile boolean started;
     private Context context;
     private Session session;
     private long livenessTimer = -1;
@@ -81,7 +83,7 @@ public class RedisEventSubscriber {
 
     @Inject
     public RedisEventSubscriber(Vertx vertx, SubscriptionConfig config, EventCodec codec, AudienceRouter router,
-                                ClientFrameEncoder encoder,
+                                ClientFrameEncoder encoder, SubscriptionMetrics metrics,
                                 @ConfigProperty(name = "switchboard.channel-prefix") String channelPrefix,
                                 @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts) {
         this.vertx = vertx;
@@ -89,11 +91,18 @@ public class RedisEventSubscriber {
         this.codec = codec;
         this.router = router;
         this.encoder = encoder;
+        this.metrics = metrics;
         this.channels = new EventChannels(channelPrefix);
         this.channelNames = channels.all();
         // Same Redis as the rest of the app; a subscription needs just one node.
         this.redisUrl = redisHosts.split(",")[0].trim();
         this.backoff = new Backoff(config.reconnectInitialBackoff(), config.reconnectMaxBackoff());
+        metrics.reportsUpFrom(this::isSubscribed);
+    }
+
+    /** Whether the subscriber has been started (it then connects, and reconnects, on its own). */
+    public boolean isStarted() {
+        return started;
     }
 
     public boolean isSubscribed() {
@@ -125,6 +134,7 @@ public class RedisEventSubscriber {
             connect();
             livenessTimer = vertx.setPeriodic(config.checkInterval().toMillis(), id -> checkLiveness());
         });
+        started = true;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -232,9 +242,13 @@ public class RedisEventSubscriber {
 
     private void onMessage(String channel, String payload) {
         received.increment();
+        EventType channelType = channels.typeOf(channel);
+        if (channelType != null) {
+            metrics.received(channelType);
+        }
         try {
             EventEnvelope event = codec.decode(payload);
-            if (channels.typeOf(channel) != event.type()) {
+            if (channelType != event.type()) {
                 router.rejected(event.type().wireName() + " " + event.id(), "published on channel " + channel);
                 return;
             }
@@ -259,6 +273,7 @@ public class RedisEventSubscriber {
         }
         String reason = everSubscribed ? RESTORED : STARTED;
         int told = router.broadcast(encoder.resync(reason));
+        metrics.resyncsSent(told);
         if (everSubscribed) {
             LOG.infof("Redis subscription restored at %s; resync sent to %d connections", redisUrl, told);
         } else {

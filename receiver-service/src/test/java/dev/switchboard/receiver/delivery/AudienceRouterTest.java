@@ -6,7 +6,12 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import java.util.List;
 import java.util.Set;
@@ -21,7 +26,11 @@ class AudienceRouterTest {
     private final EventCodec codec = new EventCodec();
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final CountingEncoder encoder = new CountingEncoder(codec);
-    private final AudienceRouter router = new AudienceRouter(registry, encoder);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** The golden events occurred at 2026-11-22T10:15:30.123Z; this clock says 250 ms later. */
+    private final DeliveryMetrics metrics = new DeliveryMetrics(meters,
+            () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
+    private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics);
 
     private FakeRecipient connect(String connectionId, String userId) {
         return connect(new FakeRecipient(connectionId, userId));
@@ -208,6 +217,34 @@ class AudienceRouterTest {
 
         assertEquals(1, alice.frames.size());
         assertSame(alice.frames.getFirst(), bob.frames.getFirst());
+    }
+
+    @Test
+    void latencyIsRecordedOncePerEventThatReachesSomeone() throws Exception {
+        connect("c1", "alice");
+        connect("c2", "alice");
+        connect("c3", "bob");
+        connect("c4", "carol");
+
+        router.route(golden(EventType.MESSAGE_ADDED)); // alice twice, bob
+        router.route(withAudience(EventType.UNREAD_COUNT_UPDATED, List.of("alice", "bob", "carol"), List.of()));
+        router.route(withAudience(EventType.MESSAGE_ADDED, List.of("dave"), List.of())); // nobody here
+
+        Timer latency = meters.get(DeliveryMetrics.DELIVERY_LATENCY).timer();
+        assertEquals(2, latency.count());
+        assertEquals(500, latency.totalTime(TimeUnit.MILLISECONDS), 0.001);
+    }
+
+    @Test
+    void badEventsAreCountedAsInvalid() throws Exception {
+        ObjectNode json = (ObjectNode) codec.mapper().readTree(GoldenEvents.json(EventType.UNREAD_COUNT_UPDATED));
+        ((ObjectNode) json.get("data")).remove("counts");
+        connect("c1", "bob");
+
+        router.route(codec.decode(json.toString()));
+        router.rejected("something", "for a test");
+
+        assertEquals(2, meters.get(DeliveryMetrics.EVENTS_INVALID).counter().count());
     }
 
     private EventEnvelope withAudienceUnchecked(List<String> userIds) {

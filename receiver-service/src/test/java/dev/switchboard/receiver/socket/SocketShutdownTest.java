@@ -3,6 +3,7 @@ package dev.switchboard.receiver.socket;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.Recipient;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,6 +32,41 @@ class SocketShutdownTest {
 
         assertTrue(shutdown.inProgress());
         assertEquals(List.of(1001, 1001), closeCodes);
+    }
+
+    @Test
+    void readinessGoesDownBeforeTheFirstSocketIsClosed() {
+        ConnectionRegistry registry = new ConnectionRegistry();
+        SocketShutdown shutdown = new SocketShutdown(registry, config(Duration.ofMillis(200)));
+        ShutdownReadinessCheck readiness = new ShutdownReadinessCheck(shutdown);
+        List<HealthCheckResponse.Status> seenWhileClosing = new ArrayList<>();
+        registry.add(new LocalConnection(new Recipient() {
+            @Override
+            public String connectionId() {
+                return "c1";
+            }
+
+            @Override
+            public String userId() {
+                return "alice";
+            }
+
+            @Override
+            public void send(String frame) {
+            }
+
+            @Override
+            public CompletionStage<Void> close(int code, String reason) {
+                seenWhileClosing.add(readiness.call().getStatus());
+                return CompletableFuture.completedFuture(null);
+            }
+        }));
+        assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
+
+        shutdown.goingAway();
+
+        assertEquals(List.of(HealthCheckResponse.Status.DOWN), seenWhileClosing);
+        assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
     }
 
     private Recipient recipient(String connectionId, String userId, CompletableFuture<Void> closed) {
@@ -62,6 +98,11 @@ class SocketShutdownTest {
             @Override
             public int heartbeatSeconds() {
                 return 30;
+            }
+
+            @Override
+            public Duration idleTimeout() {
+                return Duration.ofSeconds(120);
             }
 
             @Override

@@ -6,6 +6,7 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.receiver.support.EmbeddedRedisResource;
 import dev.switchboard.receiver.support.Events;
+import dev.switchboard.receiver.support.MetricsScrape;
 import dev.switchboard.receiver.support.RedisPublisher;
 import dev.switchboard.receiver.support.TestSocket;
 import dev.switchboard.receiver.support.TestTokens;
@@ -42,6 +43,9 @@ class SubscriptionRecoveryTest {
     @Inject
     RedisEventSubscriber subscriber;
 
+    private static final String SUBSCRIPTION_UP = "switchboard_receiver_subscription_up";
+    private static final String RESYNCS_SENT = "switchboard_receiver_resyncs_sent_total";
+
     private TestSocket alice;
 
     @BeforeEach
@@ -65,16 +69,21 @@ class SubscriptionRecoveryTest {
     void redisRestartIsAnnouncedWithResyncAndDeliveryResumes() {
         EmbeddedRedis redis = EmbeddedRedisResource.redis();
         assertEquals(200, readiness());
+        assertEquals(1, MetricsScrape.now().value(SUBSCRIPTION_UP));
+        double resyncsBefore = MetricsScrape.now().value(RESYNCS_SENT);
 
         redis.stop();
         await().atMost(TestSocket.WAIT).until(() -> readiness() == 503);
         assertTrue(RestAssured.get("/q/health/ready").asString().contains("redis-subscription"));
+        assertEquals(0, MetricsScrape.now().value(SUBSCRIPTION_UP));
 
         redis.start();
         JsonNode resync = alice.next();
         assertEquals("resync", resync.get("type").asText());
         assertEquals("subscription-restored", resync.get("reason").asText());
         await().atMost(TestSocket.WAIT).until(() -> readiness() == 200);
+        assertEquals(1, MetricsScrape.now().value(SUBSCRIPTION_UP));
+        assertTrue(MetricsScrape.now().value(RESYNCS_SENT) >= resyncsBefore + 1, "alice's resync is counted");
 
         assertLaterEventsArrive();
     }

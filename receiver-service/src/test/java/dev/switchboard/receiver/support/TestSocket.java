@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,6 +30,7 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final AtomicInteger pings = new AtomicInteger();
     private WebSocket socket;
     private JsonNode welcome;
 
@@ -153,6 +155,17 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
         }
+        return null;
+    }
+
+    /** Server pings received; java.net.http answers each with a pong by itself. */
+    public int pings() {
+        return pings.get();
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        pings.incrementAndGet();
         return null;
     }
 
