@@ -42,7 +42,11 @@ public class AudienceRouter {
     /** @return the number of frames written */
     public int route(EventEnvelope event) {
         try {
-            return event.type() == EventType.UNREAD_COUNT_UPDATED ? routeUnreadCounts(event) : routeShared(event);
+            int written = event.type() == EventType.UNREAD_COUNT_UPDATED ? routeUnreadCounts(event) : routeShared(event);
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("event %s %s of chat %s: %d frames", event.type().wireName(), event.id(), event.chatId(), written);
+            }
+            return written;
         } catch (RuntimeException e) {
             // A malformed event must cost only itself.
             rejected(describe(event), e.toString());

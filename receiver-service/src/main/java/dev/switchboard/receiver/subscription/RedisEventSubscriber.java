@@ -1,5 +1,7 @@
 package dev.switchboard.receiver.subscription;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
@@ -164,7 +166,10 @@ public class RedisEventSubscriber {
         }
         Redis client;
         try {
-            RedisOptions options = new RedisOptions().setConnectionString(redisUrl);
+            // Fixed metric names for the Vert.x client metrics of every client this class creates: the defaults
+            // (a random pool name, an empty prefix) would add new series on each reconnect, under odd names.
+            RedisOptions options = new RedisOptions().setConnectionString(redisUrl)
+                    .setPoolName("subscription").setMetricsName("redis|subscription");
             options.getNetClientOptions()
                     .setConnectTimeout((int) config.checkTimeout().toMillis())
                     .setTcpKeepAlive(true);
@@ -254,11 +259,24 @@ public class RedisEventSubscriber {
             }
             router.route(event);
         } catch (EventCodec.InvalidEventException e) {
-            router.rejected("on " + channel + " (" + payload.length() + " chars)", e.getMessage());
+            router.rejected("on " + channel + " (" + payload.length() + " chars)", reasonOf(e));
         } catch (RuntimeException e) {
             // Whatever went wrong with this message, the next one must still be delivered.
             router.rejected("on " + channel + " (" + payload.length() + " chars)", e.toString());
         }
+    }
+
+    /**
+     * Why an event could not be decoded, for the log. A JSON parser's message quotes the offending piece of the
+     * payload, which may be a user's message: only its kind and position are kept.
+     */
+    static String reasonOf(EventCodec.InvalidEventException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            JsonLocation at = json.getLocation();
+            return "cannot decode event: " + json.getClass().getSimpleName()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        }
+        return e.getMessage();
     }
 
     private void subscribed(Session current) {

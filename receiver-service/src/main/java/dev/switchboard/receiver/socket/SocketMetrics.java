@@ -1,0 +1,57 @@
+package dev.switchboard.receiver.socket;
+
+import dev.switchboard.receiver.delivery.ConnectionRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Connection metrics (see METRICS.md). Every meter is created here, once: recording is a field read and an
+ * increment, never a registry lookup. Created at start-up so that the series exist before the first connection.
+ */
+@Startup
+@ApplicationScoped
+public class SocketMetrics {
+
+    static final String OPEN = "switchboard.receiver.connections.open";
+    static final String OPENED = "switchboard.receiver.connections.opened";
+    static final String CLOSED = "switchboard.receiver.connections.closed";
+    static final String SLOW_CONSUMER_CLOSES = "switchboard.receiver.slow.consumer.closes";
+
+    private final Counter opened;
+    private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
+    private final Counter slowConsumerCloses;
+
+    @Inject
+    public SocketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
+        // Strong reference: the registry bean is reached through a client proxy nobody else holds on to.
+        Gauge.builder(OPEN, connections, ConnectionRegistry::size).strongReference(true)
+                .description("Open WebSocket connections on this instance").register(registry);
+        opened = Counter.builder(OPENED).description("WebSocket connections opened (welcome written)")
+                .register(registry);
+        for (CloseCause cause : CloseCause.values()) {
+            closed.put(cause, Counter.builder(CLOSED).tag("reason", cause.label())
+                    .description("WebSocket connections closed, by reason").register(registry));
+        }
+        slowConsumerCloses = Counter.builder(SLOW_CONSUMER_CLOSES)
+                .description("Connections closed (1013) because the client did not read fast enough").register(registry);
+    }
+
+    void opened() {
+        opened.increment();
+    }
+
+    void closed(CloseCause cause) {
+        closed.get(cause).increment();
+    }
+
+    void slowConsumerClosed() {
+        slowConsumerCloses.increment();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.switchboard.receiver.socket;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.events.EventType;
+import dev.switchboard.receiver.delivery.ConnectionRegistry;
+import dev.switchboard.receiver.delivery.LocalConnection;
+import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.support.EmbeddedRedisResource;
+import dev.switchboard.receiver.support.Events;
+import dev.switchboard.receiver.support.MetricsScrape;
+import dev.switchboard.receiver.support.RawSocket;
+import dev.switchboard.receiver.support.RedisPublisher;
+import dev.switchboard.receiver.support.TestSocket;
+import dev.switchboard.receiver.support.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real client that stops reading: its frames stay unwritten, and once more than max-pending-frames wait the
+ * server closes it (1013) and, since the close frame cannot reach a client that does not read, cuts the connection.
+ * Other clients are not slowed down and miss nothing.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedRedisResource.class)
+class SlowConsumerTest {
+
+    private static final int MAX_EVENTS = 20_000;
+    private static final int BATCH = 32;
+    private static final String PADDING = "x".repeat(16 * 1024); // content at the contract's size limit
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    RedisEventSubscriber subscriber;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Test
+    void aClientThatStopsReadingIsClosedAsSlowConsumerAndTheOthersGetEveryEvent() {
+        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
+        URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
+        MetricsScrape before = MetricsScrape.now();
+        List<String> published = new ArrayList<>();
+
+        try (TestSocket alice = TestSocket.connect(ws, TestTokens.valid("alice"));
+             RawSocket stalled = RawSocket.open(ws, TestTokens.valid("stalled"), 4096);
+             RedisPublisher publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+            await().atMost(TestSocket.WAIT).until(() -> registry.byId(stalled.connectionId()).isPresent());
+            WebSocketRecipient stalledRecipient =
+                    (WebSocketRecipient) registry.byId(stalled.connectionId()).map(LocalConnection::recipient).orElseThrow();
+
+            // As many events as it takes: only unwritten frames count, so the socket buffers fill first.
+            while (stalledRecipient.isOpen()) {
+                assertTrue(published.size() < MAX_EVENTS, "still open after " + published.size() + " events");
+                List<String> batch = new ArrayList<>();
+                for (int i = 0; i < BATCH; i++) {
+                    ObjectNode event = Events.event(EventType.MESSAGE_ADDED, List.of("stalled", "alice"), List.of());
+                    ((ObjectNode) event.get("data")).put("content", PADDING);
+                    batch.add(event.toString());
+                    published.add(event.get("id").asText());
+                }
+                publisher.publishAll(EventType.MESSAGE_ADDED, batch);
+            }
+
+            // The close frame is stuck behind the unwritten frames: the connection is cut after the close timeout.
+            await().atMost(Duration.ofSeconds(15)).until(() -> registry.byId(stalled.connectionId()).isEmpty());
+            assertEquals(0, stalledRecipient.pendingFrames(), "the cut connection's queued frames are released");
+            for (String id : published) {
+                assertEquals(id, alice.nextIgnoringResync().get("id").asText());
+            }
+            assertTrue(alice.isOpen());
+        }
+
+        MetricsScrape after = MetricsScrape.now();
+        assertEquals(1, after.value("switchboard_receiver_slow_consumer_closes_total")
+                - before.value("switchboard_receiver_slow_consumer_closes_total"));
+        assertEquals(1, after.value("switchboard_receiver_connections_closed_total", "reason=\"slow_consumer\"")
+                - before.value("switchboard_receiver_connections_closed_total", "reason=\"slow_consumer\""));
+    }
+}

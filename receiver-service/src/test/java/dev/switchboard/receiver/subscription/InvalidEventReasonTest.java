@@ -1,0 +1,24 @@
+package dev.switchboard.receiver.subscription;
+
+import dev.switchboard.events.EventCodec;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InvalidEventReasonTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void aMalformedPayloadIsDescribedWithoutQuotingIt() {
+        EventCodec.InvalidEventException e = assertThrows(EventCodec.InvalidEventException.class,
+                () -> codec.decode("{\"v\":1,\"data\":{\"content\":secret-words-of-a-user}}"));
+
+        String reason = RedisEventSubscriber.reasonOf(e);
+
+        assertFalse(reason.contains("secret"), reason);
+        assertTrue(reason.matches("cannot decode event: Json\\w+ at line 1, column \\d+"), reason);
+    }
+}
