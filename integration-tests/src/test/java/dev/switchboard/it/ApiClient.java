@@ -49,6 +49,20 @@ final class ApiClient {
                 .expect(200);
     }
 
+    /** A plain-text GET, such as the Prometheus metrics. */
+    String text(ServiceProcess service, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(15)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode readiness(ServiceProcess service) {
         return get(service, "/q/health/ready", null).body();
     }
