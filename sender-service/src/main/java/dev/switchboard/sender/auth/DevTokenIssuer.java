@@ -4,6 +4,7 @@ import dev.switchboard.sender.problem.ValidationErrors;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,17 +18,24 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Mints development tokens that this very service (and the receivers) accept: signed with the configured dev key,
  * {@code iss} = the issuer tokens are verified against. The key is loaded at start-up so that a misconfigured
- * instance fails at once rather than on the first token request.
+ * instance fails at once rather than on the first token request. Development only: whoever reaches the endpoint
+ * gets any identity, groups (so the admin API) included.
  */
 @ApplicationScoped
 public class DevTokenIssuer {
 
     private static final Logger LOG = Logger.getLogger(DevTokenIssuer.class);
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String GROUP_RULE = "must be 1 to 64 characters from A-Z a-z 0-9 . _ : -";
+    private static final int MAX_GROUPS = 10;
 
     private final DevTokensConfig config;
     private final Optional<String> issuer;
@@ -57,7 +65,7 @@ public class DevTokenIssuer {
 
     /** @throws dev.switchboard.sender.problem.InvalidRequestException for a bad user id or lifetime */
     public String issue(DevTokenRequest request) {
-        DevTokenRequest req = request == null ? new DevTokenRequest(null, null) : request;
+        DevTokenRequest req = request == null ? new DevTokenRequest(null, null, null) : request;
         Duration ttl = req.ttlSeconds() == null ? config.defaultTtl() : Duration.ofSeconds(req.ttlSeconds());
         ValidationErrors errors = new ValidationErrors();
         if (!UserIds.isValid(req.userId())) {
@@ -66,12 +74,25 @@ public class DevTokenIssuer {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(config.maxTtl()) > 0) {
             errors.add("ttlSeconds", "must be between 1 and " + config.maxTtl().toSeconds());
         }
+        List<String> groups = req.groups() == null ? List.of() : req.groups();
+        if (groups.size() > MAX_GROUPS) {
+            errors.add("groups", "at most " + MAX_GROUPS + " groups");
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i) == null || !GROUP.matcher(groups.get(i)).matches()) {
+                errors.add("groups[" + i + "]", GROUP_RULE);
+            }
+        }
         errors.throwIfAny();
         Instant now = Instant.now();
-        return Jwt.issuer(issuer.orElseThrow())
+        JwtClaimsBuilder claims = Jwt.issuer(issuer.orElseThrow())
                 .subject(req.userId())
                 .issuedAt(now)
-                .expiresAt(now.plus(ttl))
+                .expiresAt(now.plus(ttl));
+        if (!groups.isEmpty()) {
+            claims.groups(new LinkedHashSet<>(groups));
+        }
+        return claims
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(signingKey);

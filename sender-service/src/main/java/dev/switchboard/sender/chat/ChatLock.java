@@ -30,6 +30,18 @@ public class ChatLock {
     }
 
     /**
+     * The same lock for an operator, who need not be a member (admin re-publish).
+     *
+     * @throws ChatNotFoundException (as the Uni's failure) for an unknown chat
+     */
+    public Uni<LockedChat> acquireAsOperator(SqlClient tx, UUID chatId) {
+        return chats.lock(tx, chatId)
+                .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                .flatMap(chat -> chats.members(tx, chat.id())
+                        .map(members -> new LockedChat(withMembers(chat, members), members)));
+    }
+
+    /**
      * For a transaction that already holds the lock (a send takes it by advancing the seq).
      *
      * @throws ChatNotFoundException (as the Uni's failure) when the caller is not a member under the lock

@@ -69,6 +69,14 @@ public class ChatRepository {
                FOR NO KEY UPDATE
             """;
 
+    // LOCK_FOR_MEMBER without the membership test: for an operator acting on a chat (admin re-publish).
+    static final String LOCK = """
+            SELECT id, name, created_by, created_at, last_seq
+              FROM chats
+             WHERE id = $1
+               FOR NO KEY UPDATE
+            """;
+
     static final String MEMBERS = """
             SELECT user_id, last_read_seq, unread_count FROM chat_members
              WHERE chat_id = $1 ORDER BY user_id COLLATE "C"
@@ -150,6 +158,12 @@ public class ChatRepository {
     /** Locks the chat row until commit; null (nothing locked) for an unknown chat or a non-member. No members yet. */
     public Uni<Chat> lockForMember(SqlClient tx, UUID chatId, String userId) {
         return tx.preparedQuery(LOCK_FOR_MEMBER).execute(Tuple.of(chatId, userId))
+                .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
+    }
+
+    /** Locks the chat row until commit, whoever asks; null (nothing locked) for an unknown chat. No members yet. */
+    public Uni<Chat> lock(SqlClient tx, UUID chatId) {
+        return tx.preparedQuery(LOCK).execute(Tuple.of(chatId))
                 .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
     }
 

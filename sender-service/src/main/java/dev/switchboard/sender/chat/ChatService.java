@@ -5,6 +5,7 @@ import dev.switchboard.events.TimeOrderedIds;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.problem.InvalidRequestException;
+import dev.switchboard.sender.database.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -25,10 +26,12 @@ public class ChatService {
     private final ChatEvents events;
     private final OutboxWriter outbox;
     private final LimitsConfig limits;
+    private final DatabaseDeadline deadline;
 
     public ChatService(Pool pool, ChatRepository chats, ChatLock lock, ChatEvents events, OutboxWriter outbox,
-                       LimitsConfig limits) {
+                       LimitsConfig limits, DatabaseDeadline deadline) {
         this.pool = pool;
+        this.deadline = deadline;
         this.chats = chats;
         this.lock = lock;
         this.events = events;
@@ -39,19 +42,19 @@ public class ChatService {
     /** One transaction: chat row, member rows, chatAdded in the outbox. */
     public Uni<Chat> create(NewChat newChat) {
         UUID id = TimeOrderedIds.next();
-        return pool.withTransaction(tx -> chats.insert(tx, id, newChat)
-                .call(chat -> outbox.write(tx, List.of(events.chatAdded(chat)))));
+        return deadline.bound(pool.withTransaction(tx -> chats.insert(tx, id, newChat)
+                .call(chat -> outbox.write(tx, List.of(events.chatAdded(chat))))));
     }
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
     public Uni<Chat> get(UUID chatId, String callerId) {
-        return chats.findForMember(pool, chatId, callerId)
+        return deadline.bound(chats.findForMember(pool, chatId, callerId))
                 .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId));
     }
 
     /** One page of the caller's chats, latest activity first; one row more than asked tells whether there is more. */
     public Uni<ChatList> list(String callerId, ChatListRequest request) {
-        return chats.summaries(pool, callerId, request.after(), request.limit() + 1).map(entries -> {
+        return deadline.bound(chats.summaries(pool, callerId, request.after(), request.limit() + 1)).map(entries -> {
             boolean more = entries.size() > request.limit();
             List<ChatRepository.ChatListEntry> page = more ? entries.subList(0, request.limit()) : entries;
             String next = more ? page.getLast().cursor().encode() : null;
@@ -68,8 +71,8 @@ public class ChatService {
      * @throws InvalidRequestException (as the Uni's failure) when the chat would exceed the member limit
      */
     public Uni<Chat> update(UUID chatId, String callerId, ChatChange change) {
-        return pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
-                .flatMap(locked -> apply(tx, locked, change)));
+        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+                .flatMap(locked -> apply(tx, locked, change))));
     }
 
     private Uni<Chat> apply(SqlConnection tx, LockedChat locked, ChatChange change) {

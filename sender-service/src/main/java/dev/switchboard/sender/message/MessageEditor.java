@@ -8,6 +8,7 @@ import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.ReadStateRepository;
 import dev.switchboard.sender.read.UnreadChanges;
+import dev.switchboard.sender.database.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,10 +35,12 @@ public class MessageEditor {
     private final MessageEvents events;
     private final ReadEvents readEvents;
     private final OutboxWriter outbox;
+    private final DatabaseDeadline deadline;
 
     public MessageEditor(Pool pool, ChatLock lock, MessageRepository messages, ReadStateRepository readState,
-                         MessageEvents events, ReadEvents readEvents, OutboxWriter outbox) {
+                         MessageEvents events, ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
         this.pool = pool;
+        this.deadline = deadline;
         this.lock = lock;
         this.messages = messages;
         this.readState = readState;
@@ -57,7 +60,7 @@ public class MessageEditor {
      * @throws MessageDeletedException  when it is a tombstone
      */
     public Uni<Message> edit(UUID chatId, String messageId, String callerId, String content) {
-        return pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
                 .flatMap(locked -> authored(tx, chatId, messageId, callerId, "edit").flatMap(message -> {
                     if (message.deleted()) {
                         return Uni.createFrom().failure(new MessageDeletedException(message.id()));
@@ -67,7 +70,7 @@ public class MessageEditor {
                     }
                     return messages.edit(tx, message.id(), content)
                             .call(edited -> outbox.write(tx, editEvents(edited, locked)));
-                })));
+                }))));
     }
 
     /**
@@ -81,7 +84,7 @@ public class MessageEditor {
      * @throws NotTheAuthorException    when the caller did not send it
      */
     public Uni<Void> delete(UUID chatId, String messageId, String callerId) {
-        return pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
                 .flatMap(locked -> authored(tx, chatId, messageId, callerId, "delete").flatMap(message -> {
                     if (message.deleted()) {
                         return Uni.createFrom().voidItem();
@@ -90,7 +93,7 @@ public class MessageEditor {
                             .uncountDeleted(tx, chatId, message.senderId(), message.seq())
                             .flatMap(counts -> outbox.write(tx, deleteEvents(deletion.tombstone(), deletion.at(),
                                     locked, counts))));
-                })));
+                }))));
     }
 
     private Uni<Message> authored(SqlConnection tx, UUID chatId, String messageId, String callerId, String action) {

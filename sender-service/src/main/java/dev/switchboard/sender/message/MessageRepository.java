@@ -45,6 +45,11 @@ public class MessageRepository {
                AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
             """;
 
+    // Admin re-publish: a chat's messages from a seq on, tombstones included, ascending.
+    static final String FROM_SEQ = "SELECT " + COLUMNS + """
+              FROM messages WHERE chat_id = $1 AND seq >= $2 ORDER BY seq ASC LIMIT $3
+            """;
+
     static final String IN_CHAT = "SELECT " + COLUMNS + """
               FROM messages WHERE id = $1 AND chat_id = $2
             """;
@@ -80,6 +85,12 @@ public class MessageRepository {
     public Uni<List<Message>> page(SqlClient client, UUID chatId, PageRequest page) {
         String sql = page.direction() == PageRequest.Direction.AFTER ? PAGE_AFTER : PAGE_BEFORE;
         return client.preparedQuery(sql).execute(Tuple.of(chatId, page.seq(), page.limit() + 1))
+                .map(MessageRepository::toMessages);
+    }
+
+    /** Up to {@code limit} messages with seq at or above {@code fromSeq}, ascending. */
+    public Uni<List<Message>> fromSeq(SqlClient client, UUID chatId, long fromSeq, int limit) {
+        return client.preparedQuery(FROM_SEQ).execute(Tuple.of(chatId, fromSeq, limit))
                 .map(MessageRepository::toMessages);
     }
 

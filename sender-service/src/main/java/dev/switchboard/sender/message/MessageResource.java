@@ -71,6 +71,7 @@ public class MessageResource {
                     examples = @ExampleObject(name = "message", ref = "Message")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     public Uni<RestResponse<Message>> send(@RestPath String chatId, SendMessageRequest request,
@@ -97,6 +98,7 @@ public class MessageResource {
                     examples = @ExampleObject(name = "page", ref = "MessagePage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<MessagePage> history(@RestPath String chatId,
                                     @Parameter(description = "Messages with a seq above this one, ascending.",
@@ -130,6 +132,7 @@ public class MessageResource {
                     examples = @ExampleObject(name = "message", ref = "EditedMessage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -150,6 +153,7 @@ public class MessageResource {
                     + "unreadCountUpdated for the members who had not read it.")
     @APIResponse(responseCode = "204", description = "Deleted (or already deleted).")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Void> delete(@RestPath String chatId, @RestPath String messageId, @Context SecurityContext security) {

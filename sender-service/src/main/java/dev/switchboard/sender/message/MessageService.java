@@ -11,6 +11,7 @@ import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.ReadStateRepository;
 import dev.switchboard.sender.read.UnreadChanges;
+import dev.switchboard.sender.database.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,11 +35,13 @@ public class MessageService {
     private final MessageEvents events;
     private final ReadEvents readEvents;
     private final OutboxWriter outbox;
+    private final DatabaseDeadline deadline;
 
     public MessageService(Pool pool, ChatRepository chats, ChatLock lock, MessageRepository messages,
                           ReadStateRepository readState, MessageEvents events, ReadEvents readEvents,
-                          OutboxWriter outbox) {
+                          OutboxWriter outbox, DatabaseDeadline deadline) {
         this.pool = pool;
+        this.deadline = deadline;
         this.chats = chats;
         this.lock = lock;
         this.messages = messages;
@@ -59,9 +62,9 @@ public class MessageService {
     public Uni<SendResult> send(UUID chatId, String senderId, NewMessage newMessage) {
         String clientMessageId = newMessage.clientMessageId();
         if (clientMessageId == null) {
-            return insert(chatId, senderId, newMessage).map(SendResult::created);
+            return deadline.bound(insert(chatId, senderId, newMessage).map(SendResult::created));
         }
-        return messages.findByClientMessageId(pool, chatId, senderId, clientMessageId).flatMap(original -> {
+        return deadline.bound(messages.findByClientMessageId(pool, chatId, senderId, clientMessageId).flatMap(original -> {
             if (original != null) {
                 return Uni.createFrom().item(SendResult.original(original));
             }
@@ -71,7 +74,7 @@ public class MessageService {
                             // Only a removal from the chat in between hides the row that the index just saw.
                             .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
                             .map(SendResult::original));
-        });
+        }));
     }
 
     /**
@@ -95,7 +98,7 @@ public class MessageService {
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
     public Uni<MessagePage> page(UUID chatId, String callerId, PageRequest page) {
-        return chats.isMember(pool, chatId, callerId)
+        return deadline.bound(chats.isMember(pool, chatId, callerId)
                 .flatMap(member -> {
                     if (!member) {
                         return Uni.createFrom().failure(new ChatNotFoundException(chatId));
@@ -103,7 +106,7 @@ public class MessageService {
                     return messages.page(pool, chatId, page).map(rows -> rows.size() > page.limit()
                             ? new MessagePage(List.copyOf(rows.subList(0, page.limit())), true)
                             : new MessagePage(rows, false));
-                });
+                }));
     }
 
     /**

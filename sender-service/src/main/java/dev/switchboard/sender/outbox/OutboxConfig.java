@@ -25,4 +25,10 @@ public interface OutboxConfig {
     long lockKey();
 
     boolean relayEnabled();
+
+    /** Refusals of one row by Redis after which it is moved to outbox_dead_letter. */
+    int maxAttempts();
+
+    /** How often every instance refreshes the pending-rows and oldest-age gauges. */
+    Duration statsInterval();
 }

@@ -6,13 +6,15 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code outbox} table: rows are inserted inside domain transactions and read, deleted or marked failed by
- * the relay, always on the relay's own connection (the one holding the leader lock).
+ * The {@code outbox} table: rows are inserted inside domain transactions and read, deleted, marked failed or
+ * dead-lettered by the relay, always on the relay's own connection (the one holding the leader lock).
  */
 @ApplicationScoped
 public class OutboxRepository {
@@ -30,15 +32,35 @@ public class OutboxRepository {
     // transactions still in flight are invisible here and picked up by a later round: rows are deleted, never
     // skipped by a high-water mark, so a lower id committing late is not lost.
     static final String OLDEST = """
-            SELECT id, event_type, payload FROM outbox ORDER BY id LIMIT $1
+            SELECT id, chat_id, event_type, payload, attempts FROM outbox ORDER BY id LIMIT $1
             """;
 
     static final String DELETE = """
             DELETE FROM outbox WHERE id = ANY($1)
             """;
 
-    static final String MARK_FAILED = """
-            UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)
+    // Not the rows' fault (Redis down, a timeout): say why, count nothing.
+    static final String RECORD_ERROR = """
+            UPDATE outbox SET last_error = $2 WHERE id = ANY($1)
+            """;
+
+    // Redis refused this very row: one more attempt towards switchboard.outbox.max-attempts.
+    static final String REFUSED = """
+            UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1 RETURNING attempts
+            """;
+
+    // One statement, so the row is in exactly one of the two tables whatever happens.
+    static final String DEAD_LETTER = """
+            WITH moved AS (
+                DELETE FROM outbox WHERE id = $1
+                RETURNING id, chat_id, event_type, payload, created_at, attempts, last_error)
+            INSERT INTO outbox_dead_letter (id, chat_id, event_type, payload, created_at, attempts, last_error)
+            SELECT id, chat_id, event_type, payload, created_at, attempts, last_error FROM moved
+            """;
+
+    // For the gauges: a count and a min over the whole table, every few seconds (not per scrape).
+    static final String STATS = """
+            SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox
             """;
 
     /** Inserts in list order, so ids (and thus publish order) follow it. */
@@ -60,7 +82,8 @@ public class OutboxRepository {
         return client.preparedQuery(OLDEST).execute(Tuple.of(limit)).map(rows -> {
             List<OutboxRow> result = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                result.add(new OutboxRow(row.getLong("id"), row.getString("event_type"), row.getString("payload")));
+                result.add(new OutboxRow(row.getLong("id"), row.getUUID("chat_id"), row.getString("event_type"),
+                        row.getString("payload"), row.getInteger("attempts")));
             }
             return result;
         });
@@ -70,8 +93,31 @@ public class OutboxRepository {
         return client.preparedQuery(DELETE).execute(Tuple.of(ids(rows))).replaceWithVoid();
     }
 
-    public Uni<Void> markFailed(SqlClient client, List<OutboxRow> rows, String error) {
-        return client.preparedQuery(MARK_FAILED).execute(Tuple.of(ids(rows), error)).replaceWithVoid();
+    /** Records why the rows were not published, without counting an attempt against them. */
+    public Uni<Void> recordError(SqlClient client, List<OutboxRow> rows, String error) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(RECORD_ERROR).execute(Tuple.of(ids(rows), error)).replaceWithVoid();
+    }
+
+    /** @return the row's attempts after this refusal (0 when the row is gone) */
+    public Uni<Integer> markRefused(SqlClient client, OutboxRow row, String error) {
+        return client.preparedQuery(REFUSED).execute(Tuple.of(row.id(), error))
+                .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger("attempts"));
+    }
+
+    /** Moves the row to outbox_dead_letter. */
+    public Uni<Void> deadLetter(SqlClient client, OutboxRow row) {
+        return client.preparedQuery(DEAD_LETTER).execute(Tuple.of(row.id())).replaceWithVoid();
+    }
+
+    public Uni<Stats> stats(SqlClient client) {
+        return client.query(STATS).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+            return new Stats(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+        });
     }
 
     private static Long[] ids(List<OutboxRow> rows) {
@@ -80,5 +126,9 @@ public class OutboxRepository {
 
     /** A row to insert. */
     public record OutboxEntry(UUID chatId, String eventType, String payload) {
+    }
+
+    /** How many rows wait, and since when the oldest (null when none). */
+    public record Stats(long pending, Instant oldest) {
     }
 }

@@ -1,5 +1,10 @@
 package dev.switchboard.sender.outbox;
 
-/** One committed, not yet published event: the envelope exactly as it will go on the wire. */
-public record OutboxRow(long id, String eventType, String payload) {
+import java.util.UUID;
+
+/**
+ * One committed, not yet published event: the envelope exactly as it will go on the wire, and how often Redis has
+ * refused it so far ({@code attempts}: failures attributable to this row only, never an outage).
+ */
+public record OutboxRow(long id, UUID chatId, String eventType, String payload, int attempts) {
 }

@@ -4,9 +4,9 @@ import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.SenderConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Command;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -23,12 +23,21 @@ public class RedisEventPublisher {
         this.channels = new EventChannels(config.channelPrefix());
     }
 
-    /** Fails as a whole if Redis does not take every PUBLISH; the caller keeps the rows and retries. */
-    public Uni<Void> publish(List<OutboxRow> rows) {
-        List<Request> requests = rows.stream()
-                .map(row -> Request.cmd(Command.PUBLISH).arg(channel(row.eventType())).arg(row.payload()))
-                .toList();
-        return redis.batch(requests).replaceWithVoid();
+    /**
+     * One pipelined batch. Fails as a whole if Redis does not take every PUBLISH; when the failure is Redis
+     * refusing one of them, it has still executed the others.
+     */
+    public Uni<Void> publishAll(List<OutboxRow> rows) {
+        return redis.batch(rows.stream().map(this::request).toList()).replaceWithVoid();
+    }
+
+    /** One PUBLISH on its own, so that a failure is known to be this row's. */
+    public Uni<Void> publish(OutboxRow row) {
+        return redis.send(request(row)).replaceWithVoid();
+    }
+
+    private Request request(OutboxRow row) {
+        return Request.cmd(Command.PUBLISH).arg(channel(row.eventType())).arg(row.payload());
     }
 
     String channel(String eventType) {

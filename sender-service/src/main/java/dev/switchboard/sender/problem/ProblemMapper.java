@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.switchboard.sender.chat.ChatNotFoundException;
+import dev.switchboard.sender.database.DatabaseConfig;
+import dev.switchboard.sender.database.DatabaseFailures;
+import dev.switchboard.sender.database.DatabaseUnavailableException;
 import dev.switchboard.sender.message.ContentTooLargeException;
 import dev.switchboard.sender.message.DuplicateClientMessageIdException;
 import dev.switchboard.sender.message.MessageDeletedException;
 import dev.switchboard.sender.message.MessageNotFoundException;
 import dev.switchboard.sender.message.NotTheAuthorException;
+import dev.switchboard.sender.outbox.DeadLetterNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -20,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one place that turns exceptions into HTTP answers: RFC 9457 problem+json with status, title, detail and,
@@ -28,6 +33,15 @@ import java.util.List;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** While PostgreSQL is down every request fails the same way: one WARN line per this interval, the rest DEBUG. */
+    private static final long UNAVAILABLE_LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - UNAVAILABLE_LOG_INTERVAL_NANOS);
+
+    private final String retryAfterSeconds;
+
+    public ProblemMapper(DatabaseConfig database) {
+        this.retryAfterSeconds = Long.toString(Math.max(1, database.retryAfter().toSeconds()));
+    }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
@@ -41,6 +55,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response messageNotFound(MessageNotFoundException e, HttpServerRequest request) {
+        return problem(404, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response deadLetterNotFound(DeadLetterNotFoundException e, HttpServerRequest request) {
         return problem(404, e.getMessage(), request, null);
     }
 
@@ -113,10 +132,34 @@ public class ProblemMapper {
         return problem(status, e.getMessage(), request, null);
     }
 
+    /** PostgreSQL is down, dropped the connection or did not answer in time: retry later. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(DatabaseUnavailableException e, HttpServerRequest request) {
+        return unavailable(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            // A database call that did not go through DatabaseDeadline: the same answer.
+            return unavailable(e, request);
+        }
         LOG.errorf(e, "request %s %s failed", request.method(), request.path());
         return problem(500, "internal error", request, null);
+    }
+
+    private Response unavailable(Throwable e, HttpServerRequest request) {
+        long now = System.nanoTime();
+        long last = lastUnavailableLog.get();
+        if (now - last >= UNAVAILABLE_LOG_INTERVAL_NANOS && lastUnavailableLog.compareAndSet(last, now)) {
+            LOG.warnf("answering 503: the database is unavailable (%s); further such answers are logged at DEBUG for %d s",
+                    DatabaseFailures.describe(e), UNAVAILABLE_LOG_INTERVAL_NANOS / 1_000_000_000L);
+        } else {
+            LOG.debugf("request %s %s answered 503: %s", request.method(), request.path(), DatabaseFailures.describe(e));
+        }
+        return Response.fromResponse(problem(503, "the database is unavailable; retry in a moment", request, null))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
     }
 
     private static Response badJson(JsonMappingException e, HttpServerRequest request) {

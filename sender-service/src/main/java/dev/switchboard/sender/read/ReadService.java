@@ -5,6 +5,7 @@ import dev.switchboard.sender.chat.ChatLock;
 import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.chat.Member;
 import dev.switchboard.sender.outbox.OutboxWriter;
+import dev.switchboard.sender.database.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,9 +25,12 @@ public class ReadService {
     private final ReadStateRepository readState;
     private final ReadEvents events;
     private final OutboxWriter outbox;
+    private final DatabaseDeadline deadline;
 
-    public ReadService(Pool pool, ChatLock lock, ReadStateRepository readState, ReadEvents events, OutboxWriter outbox) {
+    public ReadService(Pool pool, ChatLock lock, ReadStateRepository readState, ReadEvents events, OutboxWriter outbox,
+                       DatabaseDeadline deadline) {
         this.pool = pool;
+        this.deadline = deadline;
         this.lock = lock;
         this.readState = readState;
         this.events = events;
@@ -42,8 +46,8 @@ public class ReadService {
      * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
     public Uni<ReadState> markRead(UUID chatId, String userId, long upToSeq) {
-        return pool.withTransaction(tx -> lock.acquire(tx, chatId, userId)
-                .flatMap(locked -> markRead(tx, locked, userId, upToSeq)));
+        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, userId)
+                .flatMap(locked -> markRead(tx, locked, userId, upToSeq))));
     }
 
     private Uni<ReadState> markRead(SqlConnection tx, LockedChat locked, String userId, long upToSeq) {
@@ -69,6 +73,6 @@ public class ReadService {
 
     /** The caller's chats with unread messages; a plain read, consistent within itself (one statement). */
     public Uni<UnreadSummary> unread(String userId) {
-        return readState.unreadOf(pool, userId).map(UnreadSummary::of);
+        return deadline.bound(readState.unreadOf(pool, userId)).map(UnreadSummary::of);
     }
 }

@@ -48,11 +48,28 @@ class DevTokenIssuerTest {
         issuer.loadKey(null);
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> issuer.issue(new DevTokenRequest("bad id", 0L)));
+                () -> issuer.issue(new DevTokenRequest("bad id", 0L, null)));
         assertEquals(List.of("userId", "ttlSeconds"), e.errors().stream().map(FieldError::field).toList());
         assertThrows(InvalidRequestException.class, () -> issuer.issue(null));
-        assertThrows(InvalidRequestException.class, () -> issuer.issue(new DevTokenRequest("alice", 86_401L)));
-        assertEquals(3, issuer.issue(new DevTokenRequest("alice", 86_400L)).split("\\.").length);
+        assertThrows(InvalidRequestException.class, () -> issuer.issue(new DevTokenRequest("alice", 86_401L, null)));
+        assertEquals(3, issuer.issue(new DevTokenRequest("alice", 86_400L, null)).split("\\.").length);
+    }
+
+    @Test
+    void groupsBecomeTheGroupsClaimAndBadOnesAreNamed() throws Exception {
+        DevTokenIssuer issuer = issuer(true, Optional.of(DEV_KEY));
+        issuer.loadKey(null);
+
+        String token = issuer.issue(new DevTokenRequest("ops", 60L, List.of("switchboard-admin")));
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(List.of("switchboard-admin"), List.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(claims).path("groups").get(0).asText()));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> issuer.issue(new DevTokenRequest("ops", 60L, java.util.Arrays.asList("ok", "no spaces", null))));
+        assertEquals(List.of("groups[1]", "groups[2]"), e.errors().stream().map(FieldError::field).toList());
+        assertFalse(new String(java.util.Base64.getUrlDecoder().decode(
+                issuer.issue(new DevTokenRequest("ops", 60L, null)).split("\\.")[1])).contains("groups"));
     }
 
     private static DevTokenIssuer issuer(boolean enabled, Optional<String> key) {

@@ -1,30 +1,21 @@
 package dev.switchboard.sender.auth;
 
 import dev.switchboard.sender.testing.EmbeddedServersResource;
+import dev.switchboard.sender.testing.ProductionDefaults;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The production default: no dev token endpoint at all. */
 @QuarkusTest
-@TestProfile(DevTokensDisabledTest.DevTokensOff.class)
+@TestProfile(ProductionDefaults.class)
 @WithTestResource(EmbeddedServersResource.class)
 class DevTokensDisabledTest {
-
-    public static class DevTokensOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.dev-tokens.enabled", "false");
-        }
-    }
 
     @Test
     void theDevTokenPathAnswers404() {

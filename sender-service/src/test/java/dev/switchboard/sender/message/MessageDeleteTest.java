@@ -1,16 +1,14 @@
 package dev.switchboard.sender.message;
 
-import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(EmbeddedServersResource.class)
 class MessageDeleteTest {
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    EventCodec codec;
-
+    private ChatScene scene;
     private EventLog events;
     private String alice;
     private String bob;
@@ -40,16 +34,17 @@ class MessageDeleteTest {
 
     @BeforeEach
     void chatOfThree() {
-        events = EventLog.subscribe(vertx, codec);
-        alice = Api.user("alice");
-        bob = Api.user("bob");
-        carol = Api.user("carol");
-        chatId = Api.createChat(alice, bob, carol);
+        scene = ChatScene.withChat("alice", "bob", "carol");
+        events = scene.events();
+        alice = scene.user("alice");
+        bob = scene.user("bob");
+        carol = scene.user("carol");
+        chatId = scene.chatId();
     }
 
     @AfterEach
     void unsubscribe() {
-        events.close();
+        scene.close();
     }
 
     @Test

@@ -5,11 +5,11 @@ import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +31,9 @@ class MessageEditTest {
     private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     @Inject
-    Vertx vertx;
-    @Inject
     EventCodec codec;
 
+    private ChatScene scene;
     private EventLog events;
     private String alice;
     private String bob;
@@ -42,15 +41,16 @@ class MessageEditTest {
 
     @BeforeEach
     void chatOfAliceAndBob() {
-        events = EventLog.subscribe(vertx, codec);
-        alice = Api.user("alice");
-        bob = Api.user("bob");
-        chatId = Api.createChat(alice, bob);
+        scene = ChatScene.withChat("alice", "bob");
+        events = scene.events();
+        alice = scene.user("alice");
+        bob = scene.user("bob");
+        chatId = scene.chatId();
     }
 
     @AfterEach
     void unsubscribe() {
-        events.close();
+        scene.close();
     }
 
     @Test

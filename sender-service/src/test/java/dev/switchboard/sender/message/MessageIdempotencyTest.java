@@ -1,15 +1,13 @@
 package dev.switchboard.sender.message;
 
-import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,28 +29,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(EmbeddedServersResource.class)
 class MessageIdempotencyTest {
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    EventCodec codec;
-
+    private ChatScene scene;
     private EventLog events;
+    private String alice;
+    private String bob;
+    private String chatId;
 
     @BeforeEach
-    void subscribe() {
-        events = EventLog.subscribe(vertx, codec);
+    void chatOfAliceAndBob() {
+        scene = ChatScene.withChat("alice", "bob");
+        events = scene.events();
+        alice = scene.user("alice");
+        bob = scene.user("bob");
+        chatId = scene.chatId();
     }
 
     @AfterEach
     void unsubscribe() {
-        events.close();
+        scene.close();
     }
 
     @Test
     void aRetryAnswers200WithTheOriginalMessageAndPublishesNothingMore() {
-        String alice = Api.user("alice");
-        String bob = Api.user("bob");
-        String chatId = Api.createChat(alice, bob);
         Map<String, Object> original = send(alice, chatId, "hi", "c-1").then().statusCode(201).extract().as(Map.class);
 
         Map<String, Object> retry = send(alice, chatId, "hi, but different", "c-1")
@@ -68,9 +66,6 @@ class MessageIdempotencyTest {
 
     @Test
     void theSameClientMessageIdOfAnotherSenderOrInAnotherChatIsANewMessage() {
-        String alice = Api.user("alice");
-        String bob = Api.user("bob");
-        String chatId = Api.createChat(alice, bob);
         String otherChat = Api.createChat(alice);
         send(alice, chatId, "from alice", "c-1").then().statusCode(201).body("seq", equalTo(1));
 
@@ -80,9 +75,6 @@ class MessageIdempotencyTest {
 
     @Test
     void concurrentIdenticalRetriesAllGetTheOriginalAndOnlyOneMessageIsAdded() throws Exception {
-        String alice = Api.user("alice");
-        String bob = Api.user("bob");
-        String chatId = Api.createChat(alice, bob);
         int retries = 12;
         ExecutorService pool = Executors.newFixedThreadPool(retries);
         CountDownLatch start = new CountDownLatch(1);
@@ -110,9 +102,6 @@ class MessageIdempotencyTest {
 
     @Test
     void aRemovedMembersRetryIsA404() {
-        String alice = Api.user("alice");
-        String bob = Api.user("bob");
-        String chatId = Api.createChat(alice, bob);
         send(bob, chatId, "hi", "c-1").then().statusCode(201);
         Api.as(alice).body(Map.of("removeMemberIds", List.of(bob))).patch("/api/v1/chats/{id}", chatId)
                 .then().statusCode(200);

@@ -6,11 +6,11 @@ import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,20 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SendEventsTest {
 
     @Inject
-    Vertx vertx;
-    @Inject
     EventCodec codec;
 
+    private ChatScene scene;
     private EventLog events;
 
     @BeforeEach
     void subscribe() {
-        events = EventLog.subscribe(vertx, codec);
+        scene = ChatScene.withUsers();
+        events = scene.events();
     }
 
     @AfterEach
     void unsubscribe() {
-        events.close();
+        scene.close();
     }
 
     @Test

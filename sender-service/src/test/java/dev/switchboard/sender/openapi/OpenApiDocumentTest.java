@@ -96,7 +96,8 @@ class OpenApiDocumentTest {
     @Test
     void errorsAreProblemJsonWithExamples() {
         JsonNode responses = document.path("components").path("responses");
-        for (String name : List.of("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "ContentTooLarge")) {
+        for (String name : List.of("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "ContentTooLarge",
+                "AdminForbidden", "ServiceUnavailable")) {
             JsonNode problem = responses.path(name).path("content").path("application/problem+json");
             assertEquals("#/components/schemas/Problem", problem.path("schema").path("$ref").asText(), name);
             assertTrue(problem.path("examples").size() > 0, name + " example");
@@ -114,7 +115,38 @@ class OpenApiDocumentTest {
             }
         }));
         assertEquals(List.of("PATCH /api/v1/chats/{chatId}/messages/{messageId}",
-                "DELETE /api/v1/chats/{chatId}/messages/{messageId}"), with403);
+                "DELETE /api/v1/chats/{chatId}/messages/{messageId}",
+                "POST /api/v1/admin/chats/{chatId}/republish",
+                "GET /api/v1/admin/outbox/dead-letters",
+                "POST /api/v1/admin/outbox/dead-letters/{id}/retry").stream().sorted().toList(),
+                with403.stream().sorted().toList());
+    }
+
+    @Test
+    void theAdminCallsAreDocumentedWithTheirAnswers() {
+        Map<String, Map<String, Set<String>>> admin = Map.of(
+                "/api/v1/admin/chats/{chatId}/republish", Map.of("post", Set.of("202", "400", "401", "403", "404", "503")),
+                "/api/v1/admin/outbox/dead-letters", Map.of("get", Set.of("200", "400", "401", "403", "404", "503")),
+                "/api/v1/admin/outbox/dead-letters/{id}/retry", Map.of("post", Set.of("202", "401", "403", "404", "503")));
+        admin.forEach((path, methods) -> methods.forEach((method, codes) -> {
+            JsonNode operation = document.path("paths").path(path).path(method);
+            Set<String> documented = new TreeSet<>();
+            operation.path("responses").fieldNames().forEachRemaining(documented::add);
+            assertTrue(documented.containsAll(codes), method + " " + path + " documents " + documented);
+            assertFalse(operation.path("summary").asText().isBlank(), path + " summary");
+        }));
+    }
+
+    @Test
+    void everyCallThatNeedsTheDatabaseDocuments503() {
+        CONTRACT.forEach((path, methods) -> methods.forEach((method, codes) -> {
+            if (!path.startsWith("/api/v1/dev/")) {
+                assertTrue(document.path("paths").path(path).path(method).path("responses").has("503"),
+                        method + " " + path);
+            }
+        }));
+        JsonNode unavailable = document.path("components").path("responses").path("ServiceUnavailable");
+        assertTrue(unavailable.path("headers").has("Retry-After"));
     }
 
     @Test

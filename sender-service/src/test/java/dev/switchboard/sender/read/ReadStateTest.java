@@ -1,18 +1,16 @@
 package dev.switchboard.sender.read;
 
-import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
+import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(EmbeddedServersResource.class)
 class ReadStateTest {
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    EventCodec codec;
-
+    private ChatScene scene;
     private EventLog events;
     private String alice;
     private String bob;
@@ -40,10 +34,11 @@ class ReadStateTest {
 
     @BeforeEach
     void threeMessagesFromAliceToBob() {
-        events = EventLog.subscribe(vertx, codec);
-        alice = Api.user("alice");
-        bob = Api.user("bob");
-        chatId = Api.createChat(alice, bob);
+        scene = ChatScene.withChat("alice", "bob");
+        events = scene.events();
+        alice = scene.user("alice");
+        bob = scene.user("bob");
+        chatId = scene.chatId();
         for (int i = 1; i <= 3; i++) {
             Api.send(alice, chatId, "m" + i);
         }
@@ -51,7 +46,7 @@ class ReadStateTest {
 
     @AfterEach
     void unsubscribe() {
-        events.close();
+        scene.close();
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class Api {
         return given().header("Authorization", "Bearer " + TestTokens.valid(userId)).contentType(ContentType.JSON);
     }
 
+    /** As an operator: a token with the switchboard-admin group. */
+    public static RequestSpecification asAdmin() {
+        return given().header("Authorization", "Bearer " + TestTokens.admin("ops")).contentType(ContentType.JSON);
+    }
+
     /** A user id no other test uses. */
     public static String user(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL and a real Redis on free ports for the tests, never the servers that may run on the machine.
- * Fields annotated {@link InjectEmbeddedRedis} get the Redis server so that a test can stop and restart it.
+ * Fields annotated {@link InjectEmbeddedRedis} / {@link InjectEmbeddedDatabase} get the server so that a test can
+ * stop and restart it (on the same port, keeping its data).
  */
 public class EmbeddedServersResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +31,8 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(redis, new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedRedis.class, EmbeddedRedis.class));
+        injector.injectIntoFields(database,
+                new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedDatabase.class, EmbeddedDatabase.class));
     }
 
     @Override

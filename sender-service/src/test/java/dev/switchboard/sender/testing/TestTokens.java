@@ -28,6 +28,14 @@ public final class TestTokens {
         return sign(ISSUER, userId, Instant.now().plus(Duration.ofHours(1)), DEV_KEY);
     }
 
+    /** A valid token whose groups claim holds switchboard-admin (the admin API's role). */
+    public static String admin(String userId) {
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
+        return Jwt.issuer(ISSUER).subject(userId).groups("switchboard-admin")
+                .issuedAt(expiresAt.minus(Duration.ofHours(2))).expiresAt(expiresAt)
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(DEV_KEY);
+    }
+
     public static String expired(String userId) {
         return sign(ISSUER, userId, Instant.now().minus(Duration.ofMinutes(10)), DEV_KEY);
     }
