@@ -4,15 +4,12 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
+import dev.switchboard.sender.testing.AliceAndBobChat;
 import dev.switchboard.sender.testing.Api;
-import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,32 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class MessageEditTest {
+class MessageEditTest extends AliceAndBobChat {
 
     private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     @Inject
     EventCodec codec;
-
-    private ChatScene scene;
-    private EventLog events;
-    private String alice;
-    private String bob;
-    private String chatId;
-
-    @BeforeEach
-    void chatOfAliceAndBob() {
-        scene = ChatScene.withChat("alice", "bob");
-        events = scene.events();
-        alice = scene.user("alice");
-        bob = scene.user("bob");
-        chatId = scene.chatId();
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
-    }
 
     @Test
     void theAuthorEditsAndGetsTheMessageWithEditedAt() {

@@ -1,15 +1,12 @@
 package dev.switchboard.sender.message;
 
 import dev.switchboard.events.EventType;
+import dev.switchboard.sender.testing.AliceAndBobChat;
 import dev.switchboard.sender.testing.Api;
-import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,27 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A send with a clientMessageId happens once, however often and however concurrently it is retried. */
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class MessageIdempotencyTest {
-
-    private ChatScene scene;
-    private EventLog events;
-    private String alice;
-    private String bob;
-    private String chatId;
-
-    @BeforeEach
-    void chatOfAliceAndBob() {
-        scene = ChatScene.withChat("alice", "bob");
-        events = scene.events();
-        alice = scene.user("alice");
-        bob = scene.user("bob");
-        chatId = scene.chatId();
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
-    }
+class MessageIdempotencyTest extends AliceAndBobChat {
 
     @Test
     void aRetryAnswers200WithTheOriginalMessageAndPublishesNothingMore() {

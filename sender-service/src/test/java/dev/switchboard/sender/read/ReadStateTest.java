@@ -3,15 +3,13 @@ package dev.switchboard.sender.read;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
+import dev.switchboard.sender.testing.AliceAndBobChat;
 import dev.switchboard.sender.testing.Api;
-import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,29 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class ReadStateTest {
-
-    private ChatScene scene;
-    private EventLog events;
-    private String alice;
-    private String bob;
-    private String chatId;
+class ReadStateTest extends AliceAndBobChat {
 
     @BeforeEach
     void threeMessagesFromAliceToBob() {
-        scene = ChatScene.withChat("alice", "bob");
-        events = scene.events();
-        alice = scene.user("alice");
-        bob = scene.user("bob");
-        chatId = scene.chatId();
         for (int i = 1; i <= 3; i++) {
             Api.send(alice, chatId, "m" + i);
         }
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
     }
 
     @Test
