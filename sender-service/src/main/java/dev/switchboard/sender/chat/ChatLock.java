@@ -47,14 +47,21 @@ public class ChatLock {
      * @throws ChatNotFoundException (as the Uni's failure) when the caller is not a member under the lock
      */
     public Uni<LockedChat> members(SqlClient tx, Chat lockedRow, String callerId) {
-        return chats.members(tx, lockedRow.id()).map(members -> {
-            LockedChat locked = new LockedChat(withMembers(lockedRow, members), members);
-            if (locked.member(callerId) == null) {
-                // Removed by a transaction that committed while this one waited for the lock.
-                throw new ChatNotFoundException(lockedRow.id());
-            }
-            return locked;
-        });
+        return chats.members(tx, lockedRow.id()).map(members -> lockedFor(lockedRow, members, callerId));
+    }
+
+    /**
+     * The locked chat from its row and the members read under the lock (by whatever statement read them).
+     *
+     * @throws ChatNotFoundException when the caller is not among the members
+     */
+    public static LockedChat lockedFor(Chat lockedRow, List<Member> members, String callerId) {
+        LockedChat locked = new LockedChat(withMembers(lockedRow, members), members);
+        if (locked.member(callerId) == null) {
+            // Removed by a transaction that committed while this one waited for the lock.
+            throw new ChatNotFoundException(lockedRow.id());
+        }
+        return locked;
     }
 
     private static Chat withMembers(Chat chat, List<Member> members) {

@@ -27,6 +27,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChatRepository {
 
+    /**
+     * A member's unread count, derived (V4 migration): messages above the mark less those that do not count. Over
+     * {@code chat_members m} joined with {@code chats c}.
+     */
+    public static final String UNREAD_COUNT = "(c.last_seq - m.last_read_seq - m.uncounted_above_mark)";
+
+    private static final String UNREAD_COUNT_OF_ME = "(c.last_seq - me.last_read_seq - me.uncounted_above_mark)";
+
     // now() is the transaction's start: one time for the chat row and its members.
     static final String INSERT_CHAT = """
             INSERT INTO chats (id, name, created_by, created_at, last_seq, last_activity_at)
@@ -78,8 +86,10 @@ public class ChatRepository {
             """;
 
     static final String MEMBERS = """
-            SELECT user_id, last_read_seq, unread_count FROM chat_members
-             WHERE chat_id = $1 ORDER BY user_id COLLATE "C"
+            SELECT m.user_id, m.last_read_seq, """ + UNREAD_COUNT + """
+               AS unread_count
+              FROM chat_members m JOIN chats c ON c.id = m.chat_id
+             WHERE m.chat_id = $1 ORDER BY m.user_id COLLATE "C"
             """;
 
     static final String IS_MEMBER = """
@@ -101,14 +111,16 @@ public class ChatRepository {
 
     // A new member can read the whole history but starts with nothing unread: joining is not a pile of badges.
     static final String ADD_MEMBERS = """
-            INSERT INTO chat_members (chat_id, user_id, joined_at, last_read_seq, unread_count)
-            SELECT $1, member, $2, $3, 0 FROM unnest($4::text[]) AS member
+            INSERT INTO chat_members (chat_id, user_id, joined_at, last_read_seq)
+            SELECT $1, member, $2, $3 FROM unnest($4::text[]) AS member
             """;
 
     // Keyset paging on (last_activity_at, id), newest first. One statement, one snapshot: the last message, the
     // member list and the unread count of a row agree with each other.
     static final String SUMMARIES = """
-            SELECT c.id, c.name, c.created_by, c.created_at, c.last_seq, c.last_activity_at, me.unread_count,
+            SELECT c.id, c.name, c.created_by, c.created_at, c.last_seq, c.last_activity_at,
+                   """ + UNREAD_COUNT_OF_ME + """
+                   AS unread_count,
                    ARRAY(SELECT m.user_id FROM chat_members m WHERE m.chat_id = c.id
                          ORDER BY m.user_id COLLATE "C") AS member_ids,
                    lm.id AS lm_id, lm.chat_id AS lm_chat_id, lm.seq AS lm_seq, lm.sender_id AS lm_sender_id,
@@ -168,14 +180,17 @@ public class ChatRepository {
     }
 
     public Uni<List<Member>> members(SqlClient client, UUID chatId) {
-        return client.preparedQuery(MEMBERS).execute(Tuple.of(chatId)).map(rows -> {
-            List<Member> members = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                members.add(new Member(row.getString("user_id"), row.getLong("last_read_seq"),
-                        row.getLong("unread_count")));
-            }
-            return members;
-        });
+        return client.preparedQuery(MEMBERS).execute(Tuple.of(chatId)).map(ChatRepository::toMembers);
+    }
+
+    /** Rows with {@code user_id}, {@code last_read_seq} and {@code unread_count}, in the order given. */
+    public static List<Member> toMembers(RowSet<Row> rows) {
+        List<Member> members = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            members.add(new Member(row.getString("user_id"), row.getLong("last_read_seq"),
+                    row.getLong("unread_count")));
+        }
+        return members;
     }
 
     public Uni<Boolean> isMember(SqlClient client, UUID chatId, String userId) {

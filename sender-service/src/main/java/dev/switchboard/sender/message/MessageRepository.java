@@ -1,6 +1,8 @@
 package dev.switchboard.sender.message;
 
 import dev.switchboard.events.Message;
+import dev.switchboard.sender.chat.ChatRepository;
+import dev.switchboard.sender.chat.Member;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,9 +21,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessageRepository {
 
-    static final String INSERT = """
-            INSERT INTO messages (id, chat_id, seq, sender_id, content, content_type, client_message_id, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    // The rest of a send once ADVANCE_SEQ holds the chat row lock, in one statement (one round trip): the message,
+    // the sender's read mark (a send reads the chat up to it), and the members. Its snapshot is taken after the lock
+    // was granted, so the members are those every committed change left; being one snapshot, the SELECT sees the
+    // member rows as they were before the UPDATE beside it. unread_count is derived against the new last_seq ($3).
+    static final String INSERT_AS_SENT = """
+            WITH inserted AS (
+                INSERT INTO messages (id, chat_id, seq, sender_id, content, content_type, client_message_id, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)),
+            sender_read AS (
+                UPDATE chat_members SET last_read_seq = GREATEST(last_read_seq, $3), uncounted_above_mark = 0
+                 WHERE chat_id = $2 AND user_id = $4)
+            SELECT m.user_id, m.last_read_seq, $3::bigint - m.last_read_seq - m.uncounted_above_mark AS unread_count
+              FROM chat_members m
+             WHERE m.chat_id = $2
+             ORDER BY m.user_id COLLATE "C"
             """;
 
     static final String COLUMNS = """
@@ -69,16 +83,19 @@ public class MessageRepository {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CLIENT_MESSAGE_ID_INDEX = "messages_client_message_id";
 
-    /** @throws DuplicateClientMessageIdException (as the Uni's failure) when the clientMessageId was used before */
-    public Uni<Void> insert(SqlClient tx, Message m) {
-        Tuple row = Tuple.tuple()
-                .addUUID(m.id()).addUUID(m.chatId()).addLong(m.seq()).addString(m.senderId())
-                .addString(m.content()).addString(m.contentType()).addString(m.clientMessageId())
-                .addOffsetDateTime(m.createdAt().atOffset(ZoneOffset.UTC));
-        return tx.preparedQuery(INSERT).execute(row)
+    /**
+     * Inserts the message of a send whose seq the caller took (and so holds the chat row lock), and moves the
+     * sender's read mark to it.
+     *
+     * @return the chat's members in id order, each with their unread count counting this message, read before the
+     *         sender's mark moved (so the sender's is their count before the send plus one)
+     * @throws DuplicateClientMessageIdException (as the Uni's failure) when the clientMessageId was used before
+     */
+    public Uni<List<Member>> insertAsSent(SqlClient tx, Message m) {
+        return tx.preparedQuery(INSERT_AS_SENT).execute(messageRow(m))
                 .onFailure(MessageRepository::isClientMessageIdClash)
                 .transform(e -> new DuplicateClientMessageIdException(m.clientMessageId()))
-                .replaceWithVoid();
+                .map(ChatRepository::toMembers);
     }
 
     /** Up to {@code limit + 1} rows so the caller can tell whether there is more. */
@@ -116,6 +133,13 @@ public class MessageRepository {
             Row row = rows.iterator().next();
             return new Deletion(MessageRows.toMessage(row, ""), row.getOffsetDateTime("deleted_at").toInstant());
         });
+    }
+
+    private static Tuple messageRow(Message m) {
+        return Tuple.tuple()
+                .addUUID(m.id()).addUUID(m.chatId()).addLong(m.seq()).addString(m.senderId())
+                .addString(m.content()).addString(m.contentType()).addString(m.clientMessageId())
+                .addOffsetDateTime(m.createdAt().atOffset(ZoneOffset.UTC));
     }
 
     private static boolean isClientMessageIdClash(Throwable e) {

@@ -9,7 +9,6 @@ import dev.switchboard.sender.chat.ChatRepository;
 import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
-import dev.switchboard.sender.read.ReadStateRepository;
 import dev.switchboard.sender.read.UnreadChanges;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -29,23 +27,18 @@ public class MessageService {
 
     private final Pool pool;
     private final ChatRepository chats;
-    private final ChatLock lock;
     private final MessageRepository messages;
-    private final ReadStateRepository readState;
     private final MessageEvents events;
     private final ReadEvents readEvents;
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public MessageService(Pool pool, ChatRepository chats, ChatLock lock, MessageRepository messages,
-                          ReadStateRepository readState, MessageEvents events, ReadEvents readEvents,
-                          OutboxWriter outbox, DatabaseDeadline deadline) {
+    public MessageService(Pool pool, ChatRepository chats, MessageRepository messages, MessageEvents events,
+                          ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
         this.pool = pool;
         this.deadline = deadline;
         this.chats = chats;
-        this.lock = lock;
         this.messages = messages;
-        this.readState = readState;
         this.events = events;
         this.readEvents = readEvents;
         this.outbox = outbox;
@@ -54,46 +47,44 @@ public class MessageService {
     /**
      * Idempotent by clientMessageId: a send this sender already made in this chat with the same clientMessageId
      * answers with that original message (whatever the new body says), taking no seq and publishing nothing.
-     * Two identical sends racing both get the original: the loser's insert hits the unique index
-     * (chat_id, sender_id, client_message_id), its transaction rolls back, and it reads the winner's row.
+     * The insert is tried first (retries are rare, and a look-up before every send would cost every send a round
+     * trip): a clientMessageId used before hits the unique index (chat_id, sender_id, client_message_id), the
+     * transaction rolls back (seq included), and the original is read instead. Two identical sends racing end the
+     * same way for the loser.
      *
      * @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
     public Uni<SendResult> send(UUID chatId, String senderId, NewMessage newMessage) {
         String clientMessageId = newMessage.clientMessageId();
+        Uni<SendResult> created = insert(chatId, senderId, newMessage).map(SendResult::created);
         if (clientMessageId == null) {
-            return deadline.bound(insert(chatId, senderId, newMessage).map(SendResult::created));
+            return deadline.bound(created);
         }
-        return deadline.bound(messages.findByClientMessageId(pool, chatId, senderId, clientMessageId).flatMap(original -> {
-            if (original != null) {
-                return Uni.createFrom().item(SendResult.original(original));
-            }
-            return insert(chatId, senderId, newMessage).map(SendResult::created)
-                    .onFailure(DuplicateClientMessageIdException.class)
-                    .recoverWithUni(() -> messages.findByClientMessageId(pool, chatId, senderId, clientMessageId)
-                            // Only a removal from the chat in between hides the row that the index just saw.
-                            .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
-                            .map(SendResult::original));
-        }));
+        return deadline.bound(created.onFailure(DuplicateClientMessageIdException.class)
+                .recoverWithUni(() -> messages.findByClientMessageId(pool, chatId, senderId, clientMessageId)
+                        // Only a removal from the chat in between hides the row that the index just saw.
+                        .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                        .map(SendResult::original)));
     }
 
     /**
-     * One transaction: next seq under the chat row lock, the members as they are under it, the message, the read
-     * state (the sender has read up to here, everyone else has one more unread), the events in the outbox (and the
-     * NOTIFY that wakes the relay at commit).
+     * One transaction, five round trips with its BEGIN: the next seq under the chat row lock; the message, the sender's read mark
+     * and the members as they are under the lock (one statement); the events into the outbox with the NOTIFY that
+     * wakes the relay at commit (one statement); the commit. Other members' unread counts are derived from the
+     * chat's last seq, so a send writes no other member's row, whatever the chat's size.
      */
     private Uni<Message> insert(UUID chatId, String senderId, NewMessage newMessage) {
         return pool.withTransaction(tx -> chats.advanceSeq(tx, chatId, senderId)
                 .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
-                .flatMap(next -> lock.members(tx, next.chat(), senderId).flatMap(locked -> {
+                .flatMap(next -> {
                     Message message = new Message(TimeOrderedIds.next(), chatId, next.seq(), senderId,
                             newMessage.content(), newMessage.contentType(), newMessage.clientMessageId(), next.at(),
                             null, false);
-                    return messages.insert(tx, message)
-                            .flatMap(inserted -> readState.countNewMessage(tx, chatId, senderId, message.seq()))
-                            .flatMap(counts -> publishSent(tx, message, locked, newMessage.originConnectionId(), counts))
+                    return messages.insertAsSent(tx, message)
+                            .map(members -> ChatLock.lockedFor(next.chat(), members, senderId))
+                            .flatMap(locked -> publishSent(tx, message, locked, newMessage.originConnectionId()))
                             .replaceWith(message);
-                })));
+                }));
     }
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
@@ -113,15 +104,14 @@ public class MessageService {
      * In this order: messageAdded, chatMessageNotification, messageUpdateForChatList, unreadCountUpdated (one event
      * for everyone whose count changed: every other member, and the sender when they had unread messages before).
      */
-    private Uni<Void> publishSent(SqlConnection tx, Message message, LockedChat locked, String originConnectionId,
-                                  Map<String, Long> countsAfter) {
+    private Uni<Void> publishSent(SqlConnection tx, Message message, LockedChat locked, String originConnectionId) {
         List<String> members = locked.memberIds();
         List<EventEnvelope> sent = new ArrayList<>(4);
         sent.add(events.messageAdded(message, members, originConnectionId));
         sent.add(events.chatMessageNotification(message, locked.chat().name(), members));
         sent.add(events.chatListUpdate(message, message.seq(), members, message.createdAt()));
         sent.add(readEvents.unreadCountUpdated(message.chatId(),
-                UnreadChanges.between(locked.members(), countsAfter), message.createdAt()));
+                UnreadChanges.afterSend(locked.members(), message.senderId()), message.createdAt()));
         return outbox.write(tx, sent.stream().filter(Objects::nonNull).toList());
     }
 }

@@ -34,6 +34,6 @@ public class OutboxWriter {
         List<OutboxRepository.OutboxEntry> entries = envelopes.stream()
                 .map(e -> new OutboxRepository.OutboxEntry(e.chatId(), e.type().wireName(), codec.encode(e)))
                 .toList();
-        return repository.insert(tx, entries).call(() -> repository.notify(tx, notifyChannel));
+        return repository.insertAndNotify(tx, entries, notifyChannel);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sender.read;
 
+import dev.switchboard.sender.chat.ChatRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -15,51 +16,49 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The read state columns of {@code chat_members}: {@code last_read_seq} and {@code unread_count}. Every change runs
- * in a transaction that holds the chat row lock, so the stored count is always exactly the rule: messages above
- * the read mark, not the member's own, not deleted.
+ * The read state columns of {@code chat_members}: {@code last_read_seq} and {@code uncounted_above_mark}, from which
+ * unread counts are derived ({@link ChatRepository#UNREAD_COUNT}). Every change runs in a transaction that holds
+ * the chat row lock, so a derived count is always exactly the rule: messages above the read mark, not the member's
+ * own, not deleted.
  */
 @ApplicationScoped
 public class ReadStateRepository {
 
-    // A new message: one more unread for everyone but its sender, who has read the chat up to it.
-    static final String COUNT_NEW_MESSAGE = """
-            UPDATE chat_members
-               SET unread_count = CASE WHEN user_id = $2 THEN 0 ELSE unread_count + 1 END,
-                   last_read_seq = CASE WHEN user_id = $2 THEN GREATEST(last_read_seq, $3) ELSE last_read_seq END
-             WHERE chat_id = $1
-            RETURNING user_id, unread_count
-            """;
-
-    // Recounted rather than decremented: the tail above the new mark is short, and a recount cannot drift.
+    // The deleted messages from others above the new mark are all that does not count above it (own messages are
+    // never above a mark). Walks the partial index messages_deleted: usually no row at all.
     static final String MARK_READ = """
-            UPDATE chat_members
-               SET last_read_seq = $3,
-                   unread_count = (SELECT count(*) FROM messages x
-                                    WHERE x.chat_id = $1 AND x.seq > $3 AND x.sender_id <> $2 AND NOT x.deleted)
-             WHERE chat_id = $1 AND user_id = $2
-            RETURNING unread_count, date_trunc('milliseconds', clock_timestamp()) AS read_at
+            WITH marked AS (
+                UPDATE chat_members
+                   SET last_read_seq = $3,
+                       uncounted_above_mark = (SELECT count(*) FROM messages x
+                                                WHERE x.chat_id = $1 AND x.seq > $3 AND x.deleted
+                                                  AND x.sender_id <> $2)
+                 WHERE chat_id = $1 AND user_id = $2
+                RETURNING last_read_seq, uncounted_above_mark)
+            SELECT c.last_seq - m.last_read_seq - m.uncounted_above_mark AS unread_count,
+                   date_trunc('milliseconds', clock_timestamp()) AS read_at
+              FROM marked m, chats c WHERE c.id = $1
             """;
 
     // A deleted message no longer counts for the members who had not read it (its sender never counted it).
     static final String UNCOUNT_DELETED = """
-            UPDATE chat_members SET unread_count = GREATEST(unread_count - 1, 0)
-             WHERE chat_id = $1 AND user_id <> $2 AND last_read_seq < $3
-            RETURNING user_id, unread_count
+            WITH uncounted AS (
+                UPDATE chat_members SET uncounted_above_mark = uncounted_above_mark + 1
+                 WHERE chat_id = $1 AND user_id <> $2 AND last_read_seq < $3
+                RETURNING user_id, last_read_seq, uncounted_above_mark)
+            SELECT m.user_id, """ + ChatRepository.UNREAD_COUNT + """
+               AS unread_count
+              FROM uncounted m, chats c WHERE c.id = $1
             """;
 
     static final String UNREAD_OF_USER = """
-            SELECT m.chat_id, m.unread_count
+            SELECT m.chat_id, """ + ChatRepository.UNREAD_COUNT + """
+               AS unread_count
               FROM chat_members m JOIN chats c ON c.id = m.chat_id
-             WHERE m.user_id = $1 AND m.unread_count > 0
+             WHERE m.user_id = $1 AND """ + ChatRepository.UNREAD_COUNT + """
+               > 0
              ORDER BY c.last_activity_at DESC, c.id DESC
             """;
-
-    /** @return every member's count after the message with {@code seq} from {@code senderId} was added */
-    public Uni<Map<String, Long>> countNewMessage(SqlClient tx, UUID chatId, String senderId, long seq) {
-        return tx.preparedQuery(COUNT_NEW_MESSAGE).execute(Tuple.of(chatId, senderId, seq))
-                .map(ReadStateRepository::counts);
-    }
 
     /** Moves the mark to {@code seq} (the caller made sure it is forward) and recounts. */
     public Uni<Mark> markRead(SqlClient tx, UUID chatId, String userId, long seq) {

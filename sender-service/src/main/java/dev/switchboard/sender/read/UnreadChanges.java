@@ -28,4 +28,23 @@ public final class UnreadChanges {
         }
         return changed;
     }
+
+    /**
+     * The counts a send changed: every other member's (one more), and the sender's (now 0) when they had unread
+     * messages before.
+     *
+     * @param members  as read under the chat row lock, each count already counting the new message
+     * @param senderId the member who sent it
+     */
+    public static SortedMap<String, Long> afterSend(List<Member> members, String senderId) {
+        SortedMap<String, Long> changed = new TreeMap<>();
+        for (Member member : members) {
+            if (!member.userId().equals(senderId)) {
+                changed.put(member.userId(), member.unreadCount());
+            } else if (member.unreadCount() - 1 != 0) {
+                changed.put(senderId, 0L);
+            }
+        }
+        return changed;
+    }
 }

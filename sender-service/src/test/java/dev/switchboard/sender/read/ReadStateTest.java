@@ -42,6 +42,24 @@ class ReadStateTest extends AliceAndBobChat {
     }
 
     @Test
+    void aSendWritesTheSendersMemberRowOnlyHoweverManyMembersItCounts() {
+        String carol = Api.user("carol");
+        Api.as(alice).contentType("application/json").body(Map.of("addMemberIds", List.of(carol)))
+                .patch("/api/v1/chats/{c}", chatId).then().statusCode(200);
+        String versions = "SELECT string_agg(user_id || ':' || xmin::text, ',' ORDER BY user_id)"
+                + " FROM chat_members WHERE chat_id = ? AND user_id <> ?";
+        String othersBefore = TestDatabase.queryString(versions, UUID.fromString(chatId), alice);
+
+        Api.send(alice, chatId, "m4");
+
+        assertEquals(othersBefore, TestDatabase.queryString(versions, UUID.fromString(chatId), alice),
+                "bob's and carol's rows are the same row versions");
+        assertEquals(4, Api.unread(bob, chatId));
+        assertEquals(1, Api.unread(carol, chatId), "carol joined at seq 3");
+        assertEquals(0, Api.unread(alice, chatId));
+    }
+
+    @Test
     void theMarkNeverMovesBackwards() {
         read(bob, 3).body("lastReadSeq", equalTo(3));
 

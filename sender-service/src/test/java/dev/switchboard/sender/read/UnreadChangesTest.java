@@ -24,4 +24,14 @@ class UnreadChangesTest {
     void countsOfUsersWhoWereNoMembersAreIgnored() {
         assertEquals(Map.of(), UnreadChanges.between(List.of(new Member("alice", 0, 0)), Map.of("mallory", 1L)));
     }
+
+    @Test
+    void aSendChangesEveryOtherMembersCountAndTheSendersOnlyWhenItHadUnread() {
+        // Counts as a send reads them: already counting the new message, the sender's mark not moved yet.
+        List<Member> caughtUp = List.of(new Member("alice", 4, 1), new Member("bob", 2, 3), new Member("carol", 5, 0));
+        assertEquals(Map.of("bob", 3L, "carol", 0L), UnreadChanges.afterSend(caughtUp, "alice"));
+
+        List<Member> behind = List.of(new Member("alice", 1, 4), new Member("bob", 2, 3));
+        assertEquals(Map.of("alice", 0L, "bob", 3L), UnreadChanges.afterSend(behind, "alice"));
+    }
 }

@@ -51,6 +51,14 @@ public final class TestDatabase {
     }
 
     public static long queryLong(String sql, Object... params) {
+        return querySingle(sql, params, r -> r.getLong(1));
+    }
+
+    public static String queryString(String sql, Object... params) {
+        return querySingle(sql, params, r -> r.getString(1));
+    }
+
+    private static <T> T querySingle(String sql, Object[] params, Column<T> column) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -59,25 +67,19 @@ public final class TestDatabase {
                 if (!r.next()) {
                     throw new IllegalStateException("no row for " + sql);
                 }
-                return r.getLong(1);
+                return column.read(r);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
     public static boolean queryBoolean(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return querySingle(sql, params, r -> r.getBoolean(1));
     }
 
     /**
