@@ -8,8 +8,8 @@ import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.message.MessageEvents;
 import dev.switchboard.sender.message.MessageRepository;
 import dev.switchboard.sender.outbox.OutboxWriter;
+import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -28,7 +28,7 @@ public class RepublishService {
 
     private static final Logger LOG = Logger.getLogger(RepublishService.class);
 
-    private final Pool pool;
+    private final Transactions transactions;
     private final ChatLock lock;
     private final MessageRepository messages;
     private final MessageEvents events;
@@ -36,9 +36,9 @@ public class RepublishService {
     private final DatabaseDeadline deadline;
     private final int maxMessages;
 
-    public RepublishService(Pool pool, ChatLock lock, MessageRepository messages, MessageEvents events,
+    public RepublishService(Transactions transactions, ChatLock lock, MessageRepository messages, MessageEvents events,
                             OutboxWriter outbox, DatabaseDeadline deadline, AdminConfig config) {
-        this.pool = pool;
+        this.transactions = transactions;
         this.lock = lock;
         this.messages = messages;
         this.events = events;
@@ -55,7 +55,7 @@ public class RepublishService {
      * @throws ChatNotFoundException (as the Uni's failure) for an unknown chat
      */
     public Uni<RepublishResult> republish(UUID chatId, long fromSeq) {
-        return deadline.bound(pool.withTransaction(tx -> lock.acquireAsOperator(tx, chatId)
+        return deadline.bound(transactions.inTransaction(tx -> lock.acquireAsOperator(tx, chatId)
                 .flatMap(locked -> messages.fromSeq(tx, chatId, fromSeq, maxMessages + 1).flatMap(found -> {
                     boolean more = found.size() > maxMessages;
                     List<Message> batch = more ? found.subList(0, maxMessages) : found;

@@ -6,6 +6,7 @@ import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,6 +22,7 @@ import java.util.UUID;
 public class ChatService {
 
     private final Pool pool;
+    private final Transactions transactions;
     private final ChatRepository chats;
     private final ChatLock lock;
     private final ChatEvents events;
@@ -28,9 +30,10 @@ public class ChatService {
     private final LimitsConfig limits;
     private final DatabaseDeadline deadline;
 
-    public ChatService(Pool pool, ChatRepository chats, ChatLock lock, ChatEvents events, OutboxWriter outbox,
-                       LimitsConfig limits, DatabaseDeadline deadline) {
+    public ChatService(Pool pool, Transactions transactions, ChatRepository chats, ChatLock lock,
+                       ChatEvents events, OutboxWriter outbox, LimitsConfig limits, DatabaseDeadline deadline) {
         this.pool = pool;
+        this.transactions = transactions;
         this.deadline = deadline;
         this.chats = chats;
         this.lock = lock;
@@ -42,7 +45,7 @@ public class ChatService {
     /** One transaction: chat row, member rows, chatAdded in the outbox. */
     public Uni<Chat> create(NewChat newChat) {
         UUID id = TimeOrderedIds.next();
-        return deadline.bound(pool.withTransaction(tx -> chats.insert(tx, id, newChat)
+        return deadline.bound(transactions.inTransaction(tx -> chats.insert(tx, id, newChat)
                 .call(chat -> outbox.write(tx, List.of(events.chatAdded(chat))))));
     }
 
@@ -71,7 +74,7 @@ public class ChatService {
      * @throws InvalidRequestException (as the Uni's failure) when the chat would exceed the member limit
      */
     public Uni<Chat> update(UUID chatId, String callerId, ChatChange change) {
-        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+        return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, callerId)
                 .flatMap(locked -> apply(tx, locked, change))));
     }
 

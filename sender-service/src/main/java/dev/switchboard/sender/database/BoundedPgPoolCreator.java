@@ -8,13 +8,13 @@ import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The request pool, as Quarkus configures it from {@code quarkus.datasource.reactive.*}, plus the bounds Quarkus
- * has no keys for: the TCP connect timeout (the client's default is 60 s), the wait for a free connection (30 s by
- * default), a server-side statement timeout, and TCP keepalive. With PostgreSQL down a request then fails within
- * seconds instead of hanging, and the pool reconnects by itself on the next acquisition once it is back.
+ * has no keys for: the TCP connect timeout (the client's default is 60 s), a server-side statement timeout, and TCP
+ * keepalive. The wait for a free connection is bounded by {@link Transactions}, not by the pool. With PostgreSQL
+ * down a request then fails within seconds instead of hanging, and the pool reconnects by itself on the next
+ * acquisition once it is back.
  */
 @Singleton
 public class BoundedPgPoolCreator implements PgPoolCreator {
@@ -28,9 +28,8 @@ public class BoundedPgPoolCreator implements PgPoolCreator {
     @Override
     @SuppressWarnings("deprecation") // Quarkus casts the result to PgPool.
     public Pool create(Input input) {
-        PoolOptions poolOptions = new PoolOptions(input.poolOptions())
-                .setConnectionTimeout((int) config.acquireTimeout().toMillis())
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        // No acquisition timeout here: the pool's own leaks connections (see Transactions, which bounds the wait).
+        PoolOptions poolOptions = new PoolOptions(input.poolOptions()).setConnectionTimeout(0);
         List<PgConnectOptions> servers = input.pgConnectOptionsList().stream()
                 .map(options -> bounded(new PgConnectOptions(options)))
                 .toList();

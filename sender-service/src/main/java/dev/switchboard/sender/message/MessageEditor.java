@@ -9,8 +9,8 @@ import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.ReadStateRepository;
 import dev.switchboard.sender.read.UnreadChanges;
 import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessageEditor {
 
-    private final Pool pool;
+    private final Transactions transactions;
     private final ChatLock lock;
     private final MessageRepository messages;
     private final ReadStateRepository readState;
@@ -37,9 +37,10 @@ public class MessageEditor {
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public MessageEditor(Pool pool, ChatLock lock, MessageRepository messages, ReadStateRepository readState,
+    public MessageEditor(Transactions transactions, ChatLock lock, MessageRepository messages,
+                         ReadStateRepository readState,
                          MessageEvents events, ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
-        this.pool = pool;
+        this.transactions = transactions;
         this.deadline = deadline;
         this.lock = lock;
         this.messages = messages;
@@ -60,7 +61,7 @@ public class MessageEditor {
      * @throws MessageDeletedException  when it is a tombstone
      */
     public Uni<Message> edit(UUID chatId, String messageId, String callerId, String content) {
-        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+        return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, callerId)
                 .flatMap(locked -> authored(tx, chatId, messageId, callerId, "edit").flatMap(message -> {
                     if (message.deleted()) {
                         return Uni.createFrom().failure(new MessageDeletedException(message.id()));
@@ -84,7 +85,7 @@ public class MessageEditor {
      * @throws NotTheAuthorException    when the caller did not send it
      */
     public Uni<Void> delete(UUID chatId, String messageId, String callerId) {
-        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, callerId)
+        return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, callerId)
                 .flatMap(locked -> authored(tx, chatId, messageId, callerId, "delete").flatMap(message -> {
                     if (message.deleted()) {
                         return Uni.createFrom().voidItem();

@@ -11,6 +11,7 @@ import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.UnreadChanges;
 import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -26,6 +27,7 @@ import java.util.UUID;
 public class MessageService {
 
     private final Pool pool;
+    private final Transactions transactions;
     private final ChatRepository chats;
     private final MessageRepository messages;
     private final MessageEvents events;
@@ -33,9 +35,10 @@ public class MessageService {
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public MessageService(Pool pool, ChatRepository chats, MessageRepository messages, MessageEvents events,
-                          ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
+    public MessageService(Pool pool, Transactions transactions, ChatRepository chats, MessageRepository messages,
+                          MessageEvents events, ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
         this.pool = pool;
+        this.transactions = transactions;
         this.deadline = deadline;
         this.chats = chats;
         this.messages = messages;
@@ -74,7 +77,7 @@ public class MessageService {
      * chat's last seq, so a send writes no other member's row, whatever the chat's size.
      */
     private Uni<Message> insert(UUID chatId, String senderId, NewMessage newMessage) {
-        return pool.withTransaction(tx -> chats.advanceSeq(tx, chatId, senderId)
+        return transactions.inTransaction(tx -> chats.advanceSeq(tx, chatId, senderId)
                 .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
                 .flatMap(next -> {
                     Message message = new Message(TimeOrderedIds.next(), chatId, next.seq(), senderId,

@@ -1,6 +1,7 @@
 package dev.switchboard.sender.outbox;
 
 import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DeadLetterService {
 
     private final Pool pool;
+    private final Transactions transactions;
     private final DeadLetterRepository deadLetters;
     private final OutboxRepository outbox;
     private final DatabaseDeadline deadline;
     private final String notifyChannel;
 
-    public DeadLetterService(Pool pool, DeadLetterRepository deadLetters, OutboxRepository outbox,
+    public DeadLetterService(Pool pool, Transactions transactions, DeadLetterRepository deadLetters, OutboxRepository outbox,
                              DatabaseDeadline deadline, OutboxConfig config) {
         this.pool = pool;
+        this.transactions = transactions;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.deadline = deadline;
@@ -36,7 +39,7 @@ public class DeadLetterService {
      * @throws DeadLetterNotFoundException (as the Uni's failure) when there is no such dead letter
      */
     public Uni<DeadLetterRetry> retry(long id) {
-        return deadline.bound(pool.withTransaction(tx -> deadLetters.retry(tx, id)
+        return deadline.bound(transactions.inTransaction(tx -> deadLetters.retry(tx, id)
                 .onItem().ifNull().failWith(() -> new DeadLetterNotFoundException(Long.toString(id)))
                 .call(outboxId -> outbox.notify(tx, notifyChannel))
                 .map(outboxId -> new DeadLetterRetry(id, outboxId))));

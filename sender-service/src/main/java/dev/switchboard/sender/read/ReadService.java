@@ -6,6 +6,7 @@ import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.chat.Member;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,15 +22,17 @@ import java.util.UUID;
 public class ReadService {
 
     private final Pool pool;
+    private final Transactions transactions;
     private final ChatLock lock;
     private final ReadStateRepository readState;
     private final ReadEvents events;
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public ReadService(Pool pool, ChatLock lock, ReadStateRepository readState, ReadEvents events, OutboxWriter outbox,
-                       DatabaseDeadline deadline) {
+    public ReadService(Pool pool, Transactions transactions, ChatLock lock, ReadStateRepository readState,
+                       ReadEvents events, OutboxWriter outbox, DatabaseDeadline deadline) {
         this.pool = pool;
+        this.transactions = transactions;
         this.deadline = deadline;
         this.lock = lock;
         this.readState = readState;
@@ -46,7 +49,7 @@ public class ReadService {
      * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
     public Uni<ReadState> markRead(UUID chatId, String userId, long upToSeq) {
-        return deadline.bound(pool.withTransaction(tx -> lock.acquire(tx, chatId, userId)
+        return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, userId)
                 .flatMap(locked -> markRead(tx, locked, userId, upToSeq))));
     }
 
