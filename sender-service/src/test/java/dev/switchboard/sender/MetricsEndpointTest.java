@@ -33,7 +33,9 @@ class MetricsEndpointTest {
             "switchboard_relay_leader",
             "switchboard_outbox_dead_lettered_total",
             "switchboard_relay_publish_batch_size_count",
-            "switchboard_relay_publish_batch_size_sum");
+            "switchboard_relay_publish_batch_size_sum",
+            "switchboard_auth_token_cache_requests_total",
+            "switchboard_auth_token_cache_size");
 
     private static final Map<String, String> MESSAGE_ADDED_OK =
             Map.of("channel", "switchboard:messageAdded", "result", "ok");

@@ -36,6 +36,11 @@ public final class TestTokens {
                 .jws().algorithm(SignatureAlgorithm.RS256).sign(DEV_KEY);
     }
 
+    /** A valid token whose {@code exp} is {@code lifetime} from now (rounded down to the second, as exp is). */
+    public static String expiringIn(String userId, Duration lifetime) {
+        return sign(ISSUER, userId, Instant.now().plus(lifetime), DEV_KEY);
+    }
+
     public static String expired(String userId) {
         return sign(ISSUER, userId, Instant.now().minus(Duration.ofMinutes(10)), DEV_KEY);
     }
