@@ -19,9 +19,9 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.LongAdder;
  * All state is touched only on one Vert.x context (its event loop), so there are no locks; {@link #state} is
  * volatile for the health check.
  */
-@ApplicationScoped
+@Singleton
 public class RedisEventSubscriber {
 
     public enum State { STARTING, SUBSCRIBED, RECONNECTING, STOPPED }
