@@ -38,7 +38,7 @@ public class DeliveryMetrics {
         eventsInvalid = Counter.builder(EVENTS_INVALID)
                 .description("Events from Redis that could not be decoded or routed, dropped").register(registry);
         deliveryLatency = Timer.builder(DELIVERY_LATENCY)
-                .description("From the event's occurredAt to its first frame handed to a socket, once per event")
+                .description("From the event's occurredAt to its first frame encoded for delivery, once per event")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
