@@ -3,8 +3,8 @@ package dev.switchboard.receiver.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Hands a decoded event to the local connections of its audience. Cost per event is a registry lookup per
- * audience member plus one write per matching connection; the frame is encoded at most once per event (per user
- * for unreadCountUpdated) and the very same String goes to every recipient. The delivery latency is recorded once
- * per event, when its first frame goes to a socket.
+ * audience member plus one frame per matching connection; the frame is encoded at most once per event and the
+ * very same bytes go to every recipient (for unreadCountUpdated, each user's frame is filled into a template built
+ * once per event). The frames reach the sockets through the {@link EventLoopOutbox}, one hand-over per event loop.
+ * The delivery latency is recorded once per event, when its first frame is encoded.
  */
-@ApplicationScoped
+@Singleton
 public class AudienceRouter {
 
     private static final Logger LOG = Logger.getLogger(AudienceRouter.class);
@@ -28,18 +29,20 @@ public class AudienceRouter {
     private final ConnectionRegistry registry;
     private final ClientFrameEncoder encoder;
     private final DeliveryMetrics metrics;
+    private final EventLoopOutbox outbox;
     private final LongAdder delivered = new LongAdder();
-    private final LongAdder failedWrites = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
     @Inject
-    public AudienceRouter(ConnectionRegistry registry, ClientFrameEncoder encoder, DeliveryMetrics metrics) {
+    public AudienceRouter(ConnectionRegistry registry, ClientFrameEncoder encoder, DeliveryMetrics metrics,
+                          EventLoopOutbox outbox) {
         this.registry = registry;
         this.encoder = encoder;
         this.metrics = metrics;
+        this.outbox = outbox;
     }
 
-    /** @return the number of frames written */
+    /** @return the number of frames handed to connections */
     public int route(EventEnvelope event) {
         try {
             int written = event.type() == EventType.UNREAD_COUNT_UPDATED ? routeUnreadCounts(event) : routeShared(event);
@@ -55,11 +58,16 @@ public class AudienceRouter {
     }
 
     /** Writes one frame to every connection of this instance (resync): rare, hence the full scan. */
-    public int broadcast(String frame) {
+    public int broadcast(EncodedFrame frame) {
+        EventLoopOutbox.Delivery delivery = outbox.delivery();
         int written = 0;
         for (LocalConnection connection : registry.all()) {
-            written += write(connection, frame);
+            if (delivery.add(connection.recipient(), frame)) {
+                written++;
+            }
         }
+        delivery.send();
+        delivered.add(written);
         return written;
     }
 
@@ -78,7 +86,7 @@ public class AudienceRouter {
     }
 
     public long failedWrites() {
-        return failedWrites.sum();
+        return outbox.failedWrites();
     }
 
     public long badEvents() {
@@ -87,20 +95,24 @@ public class AudienceRouter {
 
     private int routeShared(EventEnvelope event) {
         List<String> excluded = event.audience().excludeConnectionIds();
-        String frame = null; // encoded lazily: most events have no audience on a given instance
+        EncodedFrame frame = null; // encoded lazily: most events have no audience on a given instance
+        EventLoopOutbox.Delivery delivery = null;
         int written = 0;
         for (String userId : distinct(event.audience().userIds())) {
             for (LocalConnection connection : registry.byUser(userId)) {
                 if (wants(connection, event, excluded)) {
                     if (frame == null) {
                         frame = encoder.event(event);
+                        delivery = outbox.delivery();
                         metrics.firstFrameOf(event.occurredAt());
                     }
-                    written += write(connection, frame);
+                    if (delivery.add(connection.recipient(), frame)) {
+                        written++;
+                    }
                 }
             }
         }
-        return written;
+        return handOver(delivery, written);
     }
 
     private int routeUnreadCounts(EventEnvelope event) {
@@ -109,30 +121,41 @@ public class AudienceRouter {
             rejected(describe(event), "unreadCountUpdated without a counts object");
             return 0;
         }
-        UUID chatId = chatIdOf(event);
         List<String> excluded = event.audience().excludeConnectionIds();
+        UnreadCountTemplate template = null; // built lazily, like the shared frame
+        EventLoopOutbox.Delivery delivery = null;
         int written = 0;
-        boolean first = true;
         for (String userId : distinct(event.audience().userIds())) {
             JsonNode count = counts.get(userId);
             if (count == null || !count.canConvertToLong()) {
                 continue; // in the audience but no count of theirs: nothing to tell them
             }
-            String frame = null; // once per user, shared by that user's connections
+            EncodedFrame frame = null; // once per user, shared by that user's connections
             for (LocalConnection connection : registry.byUser(userId)) {
                 if (wants(connection, event, excluded)) {
                     if (frame == null) {
-                        frame = encoder.unreadCount(event, chatId, userId, count.asLong());
-                        if (first) {
+                        if (template == null) {
+                            template = encoder.unreadCounts(event, chatIdOf(event));
+                            delivery = outbox.delivery();
                             metrics.firstFrameOf(event.occurredAt());
-                            first = false;
                         }
+                        frame = template.frameFor(userId, count.asLong());
                     }
-                    written += write(connection, frame);
+                    if (delivery.add(connection.recipient(), frame)) {
+                        written++;
+                    }
                 }
             }
         }
-        return written;
+        return handOver(delivery, written);
+    }
+
+    private int handOver(EventLoopOutbox.Delivery delivery, int frames) {
+        if (delivery != null) {
+            delivery.send();
+            delivered.add(frames);
+        }
+        return frames;
     }
 
     private static UUID chatIdOf(EventEnvelope event) {
@@ -143,19 +166,6 @@ public class AudienceRouter {
     private static boolean wants(LocalConnection connection, EventEnvelope event, List<String> excluded) {
         return (excluded.isEmpty() || !excluded.contains(connection.connectionId()))
                 && connection.filter().accepts(event.type(), event.chatId());
-    }
-
-    private int write(LocalConnection connection, String frame) {
-        try {
-            connection.recipient().send(frame);
-            delivered.increment();
-            return 1;
-        } catch (RuntimeException e) {
-            // Recipients should not throw; if one does, the others still get the frame.
-            failedWrites.increment();
-            LOG.debugf(e, "write to connection %s failed", connection.connectionId());
-            return 0;
-        }
     }
 
     /** Audiences are distinct in practice; a duplicate must still not mean a second copy. */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +14,15 @@ import java.util.UUID;
 
 /**
  * Every frame the server sends to a client, as JSON text. Frames that never change are built once; event frames
- * are built once per event by the caller ({@link AudienceRouter}) and shared by all recipients.
+ * are built once per event by the caller ({@link AudienceRouter}), as UTF-8 bytes shared by all recipients. The
+ * answers to a client's own frames (welcome, pong, subscribed, errors) stay Strings: they go to one connection
+ * through websockets-next.
+ * <p>
+ * Event frames are encoded to a String and then to UTF-8, not by Jackson's byte generator: the two differ for
+ * text with a broken surrogate pair (the byte generator fails, the String is written with '?'), and a user's
+ * odd message must not cost the whole event. Once per event, the extra copy does not matter.
  */
-@ApplicationScoped
+@Singleton
 public class ClientFrameEncoder {
 
     private final EventCodec codec;
@@ -44,18 +50,27 @@ public class ClientFrameEncoder {
         return codec.encode(new Error("error", "bad_request", detail));
     }
 
-    public String resync(String reason) {
-        return codec.encode(new Resync("resync", reason));
+    /** Goes to every connection of the instance, like an event. */
+    public EncodedFrame resync(String reason) {
+        return EncodedFrame.ofText(codec.encode(new Resync("resync", reason)));
     }
 
     /** The event as clients get it: the envelope less {@code v} and {@code audience}, data untouched. */
-    public String event(EventEnvelope event) {
-        return codec.encode(new Event("event", event.type().wireName(), event.id(), event.chatId(),
-                event.occurredAt(), event.data()));
+    public EncodedFrame event(EventEnvelope event) {
+        return EncodedFrame.ofText(codec.encode(new Event("event", event.type().wireName(), event.id(),
+                event.chatId(), event.occurredAt(), event.data())));
     }
 
-    /** unreadCountUpdated cut down to one user's count. */
-    public String unreadCount(EventEnvelope event, UUID chatId, String userId, long unreadCount) {
+    /** The per-user frames of an unreadCountUpdated event: built once per event, filled in per user. */
+    public UnreadCountTemplate unreadCounts(EventEnvelope event, UUID chatId) {
+        return UnreadCountTemplate.of(unreadCountText(event, chatId, "", 0), codec);
+    }
+
+    /**
+     * unreadCountUpdated cut down to one user's count, as Jackson writes it: the reference that
+     * {@link UnreadCountTemplate} reproduces byte for byte.
+     */
+    String unreadCountText(EventEnvelope event, UUID chatId, String userId, long unreadCount) {
         return codec.encode(new Event("event", event.type().wireName(), event.id(), event.chatId(),
                 event.occurredAt(), codec.toTree(new EventData.UnreadCount(chatId, userId, unreadCount))));
     }

@@ -1,9 +1,9 @@
 package dev.switchboard.receiver.delivery;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,20 +11,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The open connections of this instance, indexed by user so that routing an event costs a lookup per audience
  * member, never a scan of every connection.
+ * <p>
+ * A user's connections are an immutable array, replaced whole when one comes or goes (copy-on-write): routing
+ * reads it many thousand times a second without a lock or an iterator, while connections change rarely and a
+ * user has only a few. A {@code @Singleton}, not {@code @ApplicationScoped}: the router calls it per audience
+ * member, and a client proxy would be one more indirection on every call.
  */
-@ApplicationScoped
+@Singleton
 public class ConnectionRegistry {
 
-    private final Map<String, Map<String, LocalConnection>> byUser = new ConcurrentHashMap<>();
+    private static final LocalConnection[] NONE = new LocalConnection[0];
+
+    private final Map<String, LocalConnection[]> byUser = new ConcurrentHashMap<>();
     private final Map<String, LocalConnection> byId = new ConcurrentHashMap<>();
 
     public void add(LocalConnection connection) {
         byId.put(connection.connectionId(), connection);
-        // compute() keeps "create the user's map" and "drop it when empty" (in remove) atomic per user.
+        // compute() makes each replacement of a user's array atomic with respect to the others (and to remove).
         byUser.compute(connection.userId(), (user, connections) -> {
-            Map<String, LocalConnection> map = connections == null ? new ConcurrentHashMap<>() : connections;
-            map.put(connection.connectionId(), connection);
-            return map;
+            if (connections == null) {
+                return new LocalConnection[] {connection};
+            }
+            LocalConnection[] more = Arrays.copyOf(connections, connections.length + 1);
+            more[connections.length] = connection;
+            return more;
         });
     }
 
@@ -34,17 +44,17 @@ public class ConnectionRegistry {
         if (connection == null) {
             return false;
         }
-        byUser.computeIfPresent(connection.userId(), (user, connections) -> {
-            connections.remove(connectionId);
-            return connections.isEmpty() ? null : connections;
-        });
+        byUser.computeIfPresent(connection.userId(), (user, connections) -> without(connections, connection));
         return true;
     }
 
-    /** A live view; iterating it while connections come and go is safe. */
-    public Collection<LocalConnection> byUser(String userId) {
-        Map<String, LocalConnection> connections = byUser.get(userId);
-        return connections == null ? List.of() : connections.values();
+    /**
+     * The user's connections at this moment: a snapshot that later changes do not touch. Never modify it; it is
+     * shared with every other caller.
+     */
+    public LocalConnection[] byUser(String userId) {
+        LocalConnection[] connections = byUser.get(userId);
+        return connections == null ? NONE : connections;
     }
 
     public Optional<LocalConnection> byId(String connectionId) {
@@ -58,5 +68,26 @@ public class ConnectionRegistry {
 
     public int size() {
         return byId.size();
+    }
+
+    /** @return the array less that connection, or null (dropping the user) when nothing is left */
+    private static LocalConnection[] without(LocalConnection[] connections, LocalConnection gone) {
+        int at = -1;
+        for (int i = 0; i < connections.length; i++) {
+            if (connections[i] == gone) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            return connections;
+        }
+        if (connections.length == 1) {
+            return null;
+        }
+        LocalConnection[] fewer = new LocalConnection[connections.length - 1];
+        System.arraycopy(connections, 0, fewer, 0, at);
+        System.arraycopy(connections, at + 1, fewer, at, connections.length - at - 1);
+        return fewer;
     }
 }

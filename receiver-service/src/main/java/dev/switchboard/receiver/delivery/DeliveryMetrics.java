@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 /** Delivery metrics (see METRICS.md), all created once here so that recording never looks a meter up. */
 @Startup
-@ApplicationScoped
+@Singleton
 public class DeliveryMetrics {
 
     static final String FRAMES_DELIVERED = "switchboard.receiver.frames.delivered";
@@ -38,7 +38,7 @@ public class DeliveryMetrics {
         eventsInvalid = Counter.builder(EVENTS_INVALID)
                 .description("Events from Redis that could not be decoded or routed, dropped").register(registry);
         deliveryLatency = Timer.builder(DELIVERY_LATENCY)
-                .description("From the event's occurredAt to its first frame handed to a socket, once per event")
+                .description("From the event's occurredAt to its first frame encoded for delivery, once per event")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))

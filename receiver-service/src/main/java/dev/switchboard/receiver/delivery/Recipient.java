@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.delivery;
 
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * One open client connection as delivery sees it. Kept this small so that routing can be tested without a
@@ -13,10 +14,18 @@ public interface Recipient {
     String userId();
 
     /**
-     * Queues a text frame. Must not block and must not throw: the router writes the same frame to many
-     * recipients in a row, and one broken connection must not stop the others.
+     * The event loop that owns this connection's writes; {@link #send} is called on it. Null when send may be
+     * called on any thread (it then runs on the routing thread).
      */
-    void send(String frame);
+    default Executor eventLoop() {
+        return null;
+    }
+
+    /**
+     * Queues a text frame. Must not block and must not throw: the same frame goes to many recipients in a row,
+     * and one broken connection must not stop the others.
+     */
+    void send(EncodedFrame frame);
 
     /** Closes the connection with a WebSocket close code; completes when the close is done or has failed. */
     CompletionStage<Void> close(int code, String reason);

@@ -18,15 +18,18 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The {@code /ws} endpoint. Every callback returns a {@link Uni}, so it runs on the connection's event loop and
- * never blocks it. The upgrade was already authenticated by {@link BearerTokenUpgradeCheck}. Server pings come
- * from websockets-next ({@code auto-ping-interval}); pongs and frames are what keeps a connection from being closed
- * as idle by {@link HeartbeatMonitor}.
+ * never blocks it. Answers to the client's own frames go through websockets-next; event frames, thousands a
+ * second, are written to the socket underneath by {@link WebSocketRecipient}. The upgrade was already authenticated
+ * by {@link BearerTokenUpgradeCheck}. Server pings come from websockets-next ({@code auto-ping-interval}); pongs and
+ * frames are what keeps a connection from being closed as idle by {@link HeartbeatMonitor}.
  */
 @WebSocket(path = "/ws")
 public class ChatSocket {
@@ -42,12 +45,13 @@ public class ChatSocket {
     private final SocketConfig socketConfig;
     private final SocketMetrics metrics;
     private final WebSocketRecipient.Settings recipientSettings;
+    private final UnderlyingWebSocket underlying;
     private final String receiverId;
 
     @Inject
     public ChatSocket(ConnectionRegistry registry, ClientFrameEncoder encoder, ClientFrameParser parser,
                       SocketConfig socketConfig, DeliveryConfig deliveryConfig, SocketMetrics metrics,
-                      DeliveryMetrics deliveryMetrics, Vertx vertx,
+                      DeliveryMetrics deliveryMetrics, Vertx vertx, UnderlyingWebSocket underlying,
                       @ConfigProperty(name = "switchboard.instance-id") String receiverId) {
         this.registry = registry;
         this.encoder = encoder;
@@ -56,6 +60,7 @@ public class ChatSocket {
         this.metrics = metrics;
         this.recipientSettings = new WebSocketRecipient.Settings(deliveryConfig.maxPendingFrames(),
                 socketConfig.closeTimeout(), vertx, metrics, deliveryMetrics);
+        this.underlying = underlying;
         this.receiverId = receiverId;
     }
 
@@ -66,8 +71,12 @@ public class ChatSocket {
             // Cannot happen while the upgrade check is in place; refuse rather than deliver to nobody.
             return connection.close(new CloseReason(POLICY_VIOLATION, "not authenticated"));
         }
-        WebSocketRecipient recipient = new WebSocketRecipient(connection, userId,
-                connection.userData().get(BearerTokenUpgradeCheck.TRANSPORT), recipientSettings);
+        HttpConnection transport = connection.userData().get(BearerTokenUpgradeCheck.TRANSPORT);
+        if (transport instanceof ConnectionBase base) {
+            FlushCoalescing.install(base.channel());
+        }
+        WebSocketRecipient recipient = new WebSocketRecipient(connection, underlying.of(connection), userId,
+                transport, recipientSettings);
         LocalConnection local = new LocalConnection(recipient);
         connection.userData().put(LOCAL, local);
         String welcome = encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds());

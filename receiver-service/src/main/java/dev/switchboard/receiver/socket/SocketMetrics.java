@@ -30,7 +30,7 @@ public class SocketMetrics {
 
     @Inject
     public SocketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
-        // Strong reference: the registry bean is reached through a client proxy nobody else holds on to.
+        // Strong reference: the gauge must not depend on who else holds the registry (Micrometer's default is weak).
         Gauge.builder(OPEN, connections, ConnectionRegistry::size).strongReference(true)
                 .description("Open WebSocket connections on this instance").register(registry);
         opened = Counter.builder(OPENED).description("WebSocket connections opened (welcome written)")

@@ -1,38 +1,46 @@
 package dev.switchboard.receiver.socket;
 
 import dev.switchboard.receiver.delivery.DeliveryMetrics;
+import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.Recipient;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A websockets-next connection as a delivery {@link Recipient}. Writes are fire-and-forget (the routing thread never
- * waits on a client). {@link #pending} counts frames handed to the connection whose write has not completed, that
- * is, not yet taken by the operating system's socket buffer: it grows only while the client does not read. Beyond
- * {@code max-pending-frames} the connection is closed as a slow consumer (1013), which bounds what one client can
- * make this instance hold.
+ * A websockets-next connection as a delivery {@link Recipient}. Event frames are written straight to the Vert.x
+ * socket under the connection (see {@link UnderlyingWebSocket}), on the connection's own event loop (the
+ * EventLoopOutbox calls {@link #send} there), fire-and-forget: the routing thread never waits on a client.
+ * {@link #pending} counts frames written whose write has not completed, that is, not yet taken by the operating
+ * system's socket buffer: it grows only while the client does not read. Beyond {@code max-pending-frames} the
+ * connection is closed as a slow consumer (1013), which bounds what one client can make this instance hold.
  * <p>
  * Every server-initiated close ends the TCP connection within the close timeout: a close frame queues behind the
  * unwritten frames, so a client that does not read would never get it, and Vert.x only starts its own closing
  * timeout once the close frame is written.
  */
-final class WebSocketRecipient implements Recipient {
+final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> {
 
     private static final Logger LOG = Logger.getLogger(WebSocketRecipient.class);
 
     private final WebSocketConnection connection;
+    private final ServerWebSocket socket;
     private final String userId;
     private final HttpConnection transport;
+    private final Executor eventLoop;
     private final Settings settings;
     private final AtomicInteger pending = new AtomicInteger();
     /** Set once, when the server decides to close; null while open or when the client closed first. */
@@ -45,11 +53,18 @@ final class WebSocketRecipient implements Recipient {
                     DeliveryMetrics deliveryMetrics) {
     }
 
-    /** @param transport the HTTP connection the socket was upgraded from, to cut it hard; may be null */
-    WebSocketRecipient(WebSocketConnection connection, String userId, HttpConnection transport, Settings settings) {
+    /**
+     * @param socket    the Vert.x socket under the connection, where event frames are written
+     * @param transport the HTTP connection the socket was upgraded from, to cut it hard; may be null (frames are
+     *                  then written from whichever thread routes them, and Vert.x moves them to the loop itself)
+     */
+    WebSocketRecipient(WebSocketConnection connection, ServerWebSocket socket, String userId, HttpConnection transport,
+                       Settings settings) {
         this.connection = connection;
+        this.socket = socket;
         this.userId = userId;
         this.transport = transport;
+        this.eventLoop = transport instanceof ConnectionBase base ? base.channel().eventLoop() : null;
         this.settings = settings;
     }
 
@@ -64,7 +79,12 @@ final class WebSocketRecipient implements Recipient {
     }
 
     @Override
-    public void send(String frame) {
+    public Executor eventLoop() {
+        return eventLoop;
+    }
+
+    @Override
+    public void send(EncodedFrame frame) {
         if (closing.get() != null || closed) {
             return;
         }
@@ -74,18 +94,21 @@ final class WebSocketRecipient implements Recipient {
             return;
         }
         try {
-            connection.sendText(frame).subscribe().with(
-                    ignored -> {
-                        pending.decrementAndGet();
-                        settings.deliveryMetrics().frameWritten();
-                    },
-                    failure -> {
-                        pending.decrementAndGet();
-                        LOG.debugf("write to connection %s failed: %s", connection.id(), failure.toString());
-                    });
+            socket.writeFrame(UnderlyingWebSocket.textFrame(frame.payload())).onComplete(this);
         } catch (RuntimeException e) {
             pending.decrementAndGet();
             LOG.debugf("write to connection %s failed: %s", connection.id(), e.toString());
+        }
+    }
+
+    /** A frame's write completed (this object is every write's callback: nothing allocated per frame for it). */
+    @Override
+    public void handle(AsyncResult<Void> written) {
+        pending.decrementAndGet();
+        if (written.succeeded()) {
+            settings.deliveryMetrics().frameWritten();
+        } else {
+            LOG.debugf("write to connection %s failed: %s", connection.id(), written.cause().toString());
         }
     }
 

@@ -19,9 +19,9 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,11 +47,13 @@ import java.util.concurrent.atomic.LongAdder;
  * is alive and that the server still holds the subscription (a PING would prove only the first). It also keeps
  * every command on this connection a pub/sub one: Vert.x Redis 4.5 drops the pending reply of a regular command
  * (such as PING) when a RESP3 push message arrives before it, which would turn busy traffic into false losses.
+ * Messages pushed since the last check are proof enough, and a check whose confirmation is queued behind a
+ * backlog of messages is not a loss: see {@link LivenessProbe}.
  * <p>
  * All state is touched only on one Vert.x context (its event loop), so there are no locks; {@link #state} is
  * volatile for the health check.
  */
-@ApplicationScoped
+@Singleton
 public class RedisEventSubscriber {
 
     public enum State { STARTING, SUBSCRIBED, RECONNECTING, STOPPED }
@@ -179,7 +181,7 @@ public class RedisEventSubscriber {
             vertx.setTimer(backoff.nextDelayMillis(), id -> connect());
             return;
         }
-        Session attempt = new Session(client);
+        Session attempt = new Session(client, new LivenessProbe(config.busyCheckTimeout().toNanos()));
         session = attempt;
         // One deadline covers TCP connect, protocol handshake and the SUBSCRIBE confirmations.
         attempt.deadline = vertx.setTimer(config.checkTimeout().toMillis(), id -> {
@@ -224,6 +226,7 @@ public class RedisEventSubscriber {
         switch (push.get(0).toString()) {
             case "message" -> {
                 if (push.size() == 3) {
+                    from.liveness.messageReceived();
                     onMessage(push.get(1).toString(), push.get(2).toString());
                 }
             }
@@ -232,6 +235,7 @@ public class RedisEventSubscriber {
                 if (from.unconfirmed.isEmpty()) {
                     if (from.subscribed) {
                         vertx.cancelTimer(from.checkTimer); // liveness check passed
+                        from.checkTimer = -1;
                         passedChecks.increment();
                     } else {
                         subscribed(from);
@@ -305,13 +309,29 @@ public class RedisEventSubscriber {
         if (current == null || !current.subscribed || !current.unconfirmed.isEmpty()) {
             return; // not subscribed yet (the connect deadline covers that), or a check is still running
         }
-        current.checkTimer = vertx.setTimer(config.checkTimeout().toMillis(), id -> {
-            if (!current.unconfirmed.isEmpty()) {
-                lost(current, "subscription not confirmed within " + config.checkTimeout()
-                        + " (" + current.unconfirmed.size() + " channels missing)");
-            }
-        });
+        if (!current.liveness.checkNeeded()) {
+            passedChecks.increment(); // messages arrived since the last check: the subscription is there
+            return;
+        }
+        current.liveness.checkStarted(System.nanoTime());
+        awaitConfirmation(current);
         subscribe(current);
+    }
+
+    private void awaitConfirmation(Session current) {
+        current.checkTimer = vertx.setTimer(config.checkTimeout().toMillis(), id -> {
+            if (current.unconfirmed.isEmpty() || session != current || current.closed) {
+                return;
+            }
+            if (current.liveness.keepWaiting(System.nanoTime())) {
+                // Still receiving: the confirmation is queued behind those messages, the subscription is alive.
+                awaitConfirmation(current);
+                return;
+            }
+            lost(current, "subscription not confirmed (" + current.unconfirmed.size() + " channels missing): "
+                    + "no message for " + config.checkTimeout() + ", or still unconfirmed after "
+                    + config.busyCheckTimeout());
+        });
     }
 
     private void lost(Session which, String why) {
@@ -344,6 +364,7 @@ public class RedisEventSubscriber {
     /** One connection attempt and, if it succeeds, its subscription. Stale callbacks compare against it. */
     private final class Session {
         final Redis client;
+        final LivenessProbe liveness;
         /** Channels of the last SUBSCRIBE not confirmed yet; empty when no SUBSCRIBE is outstanding. */
         final Set<String> unconfirmed = new HashSet<>();
         RedisConnection connection;
@@ -352,8 +373,9 @@ public class RedisEventSubscriber {
         boolean subscribed;
         boolean closed;
 
-        Session(Redis client) {
+        Session(Redis client, LivenessProbe liveness) {
             this.client = client;
+            this.liveness = liveness;
         }
 
         void close() {

@@ -30,7 +30,7 @@ class AudienceRouterTest {
     /** The golden events occurred at 2026-11-22T10:15:30.123Z; this clock says 250 ms later. */
     private final DeliveryMetrics metrics = new DeliveryMetrics(meters,
             () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
-    private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics);
+    private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics, new EventLoopOutbox());
 
     private FakeRecipient connect(String connectionId, String userId) {
         return connect(new FakeRecipient(connectionId, userId));
@@ -54,8 +54,12 @@ class AudienceRouterTest {
         return codec.decode(json.toString());
     }
 
-    private JsonNode json(String frame) throws Exception {
-        return codec.mapper().readTree(frame);
+    private JsonNode json(EncodedFrame frame) throws Exception {
+        return codec.mapper().readTree(frame.text());
+    }
+
+    private JsonNode json(String text) throws Exception {
+        return codec.mapper().readTree(text);
     }
 
     @Test
@@ -82,7 +86,7 @@ class AudienceRouterTest {
     }
 
     @Test
-    void encodesOncePerEventAndWritesTheSameStringToEveryRecipient() {
+    void encodesOncePerEventAndWritesTheSameBytesToEveryRecipient() {
         FakeRecipient laptop = connect("c1", "alice");
         FakeRecipient phone = connect("c2", "alice");
         FakeRecipient bob = connect("c3", "bob");
@@ -213,7 +217,7 @@ class AudienceRouterTest {
         FakeRecipient alice = connect("c1", "alice");
         FakeRecipient bob = connect("c2", "bob");
 
-        assertEquals(2, router.broadcast("{\"type\":\"resync\"}"));
+        assertEquals(2, router.broadcast(EncodedFrame.ofText("{\"type\":\"resync\"}")));
 
         assertEquals(1, alice.frames.size());
         assertSame(alice.frames.getFirst(), bob.frames.getFirst());
@@ -280,7 +284,7 @@ class AudienceRouterTest {
         }
 
         @Override
-        public String event(EventEnvelope event) {
+        public EncodedFrame event(EventEnvelope event) {
             eventEncodings++;
             return super.event(event);
         }

@@ -20,7 +20,7 @@ class ClientFrameEncoderTest {
     @Test
     void fixedFrames() {
         assertEquals("{\"type\":\"pong\"}", encoder.pong());
-        assertEquals("{\"type\":\"resync\",\"reason\":\"subscription-restored\"}", encoder.resync("subscription-restored"));
+        assertEquals("{\"type\":\"resync\",\"reason\":\"subscription-restored\"}", encoder.resync("subscription-restored").text());
         assertEquals("{\"type\":\"error\",\"code\":\"bad_request\",\"detail\":\"frame is not JSON\"}",
                 encoder.badRequest("frame is not JSON"));
         assertEquals("{\"type\":\"subscribed\",\"events\":[\"messageAdded\"],\"chatIds\":[]}",

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 /** Records what the router writes; can be told to fail like a broken socket. */
 final class FakeRecipient implements Recipient {
 
-    final List<String> frames = new ArrayList<>();
+    final List<EncodedFrame> frames = new ArrayList<>();
     private final String connectionId;
     private final String userId;
     private boolean broken;
@@ -35,7 +35,7 @@ final class FakeRecipient implements Recipient {
     }
 
     @Override
-    public void send(String frame) {
+    public void send(EncodedFrame frame) {
         if (broken) {
             throw new IllegalStateException("socket is gone");
         }

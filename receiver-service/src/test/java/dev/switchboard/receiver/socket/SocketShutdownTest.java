@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.socket;
 
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
+import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.Recipient;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -52,7 +53,7 @@ class SocketShutdownTest {
             }
 
             @Override
-            public void send(String frame) {
+            public void send(EncodedFrame frame) {
             }
 
             @Override
@@ -82,7 +83,7 @@ class SocketShutdownTest {
             }
 
             @Override
-            public void send(String frame) {
+            public void send(EncodedFrame frame) {
             }
 
             @Override
