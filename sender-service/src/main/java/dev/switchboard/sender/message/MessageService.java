@@ -71,13 +71,14 @@ public class MessageService {
     }
 
     /**
-     * One transaction, five round trips with its BEGIN: the next seq under the chat row lock; the message, the sender's read mark
-     * and the members as they are under the lock (one statement); the events into the outbox with the NOTIFY that
-     * wakes the relay at commit (one statement); the commit. Other members' unread counts are derived from the
-     * chat's last seq, so a send writes no other member's row, whatever the chat's size.
+     * One transaction in three round trips: BEGIN with the next seq under the chat row lock; the message, the
+     * sender's read mark and the members as they are under the lock (one statement); the events into the outbox
+     * with the NOTIFY that wakes the relay at commit (one statement) with the COMMIT behind it. Other members'
+     * unread counts are derived from the chat's last seq, so a send writes no other member's row, whatever the
+     * chat's size.
      */
     private Uni<Message> insert(UUID chatId, String senderId, NewMessage newMessage) {
-        return transactions.inTransaction(tx -> chats.advanceSeq(tx, chatId, senderId)
+        return transactions.inTransaction((tx, commit) -> chats.advanceSeq(tx, chatId, senderId)
                 .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
                 .flatMap(next -> {
                     Message message = new Message(TimeOrderedIds.next(), chatId, next.seq(), senderId,
@@ -85,7 +86,8 @@ public class MessageService {
                             null, false);
                     return messages.insertAsSent(tx, message)
                             .map(members -> ChatLock.lockedFor(next.chat(), members, senderId))
-                            .flatMap(locked -> publishSent(tx, message, locked, newMessage.originConnectionId()))
+                            .flatMap(locked -> commit.after(
+                                    publishSent(tx, message, locked, newMessage.originConnectionId())))
                             .replaceWith(message);
                 }));
     }
