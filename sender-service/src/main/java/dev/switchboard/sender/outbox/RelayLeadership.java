@@ -24,6 +24,12 @@ final class RelayLeadership {
 
     static final String TRY_LOCK = "SELECT pg_try_advisory_lock($1) AS acquired";
 
+    // The outbox is a queue. Between autovacuum rounds (a minute apart by default) its file holds up to a minute
+    // of dead rows while its statistics say it holds a handful, and the planner then reads the whole file for the
+    // oldest rows instead of walking the primary key: measured at 1,250 sends/s, a 100 MB file, 25 ms per relay
+    // round instead of 0.9 ms, a third of a core. Every relay statement finds its rows by id.
+    static final String PREFER_INDEXES = "SET enable_seqscan = off";
+
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final long lockKey;
@@ -99,6 +105,12 @@ final class RelayLeadership {
 
     private PgConnection connect() {
         PgConnection conn = PgConnection.connect(vertx, options).await().atMost(timeout);
+        try {
+            conn.query(PREFER_INDEXES).execute().await().atMost(timeout);
+        } catch (RuntimeException e) {
+            conn.closeAndForget();
+            throw e;
+        }
         conn.notificationHandler(notification -> wake.signal());
         conn.exceptionHandler(e -> LOG.debugf("relay connection error: %s", e.getMessage()));
         conn.closeHandler(() -> onClosed(conn));
