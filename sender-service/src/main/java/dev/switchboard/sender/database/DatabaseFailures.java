@@ -6,6 +6,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -17,7 +18,7 @@ import java.util.List;
  * Tells "PostgreSQL is not there (or not answering)" apart from every other failure: the first is a 503 the client
  * may retry, the rest are bugs or domain errors. The reactive client reports a lost server in several shapes:
  * socket exceptions on connect, {@link ClosedConnectionException} or "Connection is not active now" for a
- * connection closed under a request, "Timeout waiting for connection" from the pool, and server errors of the
+ * connection closed under a request, "Broken pipe" for a statement written to a connection the server just closed, "Timeout waiting for connection" from the pool, and server errors of the
  * connection and shutdown classes.
  */
 public final class DatabaseFailures {
@@ -30,6 +31,12 @@ public final class DatabaseFailures {
             "Connection is closed",
             "Connection closed",
             "Timeout");
+
+    /**
+     * Messages of the plain IOExceptions a write to a socket whose peer is gone raises (not SocketExceptions, and
+     * IOException as such also covers malformed JSON, hence by message).
+     */
+    private static final List<String> SOCKET_WRITE_MESSAGES = List.of("Broken pipe", "Connection reset");
 
     private static final int MAX_DEPTH = 8;
 
@@ -54,6 +61,10 @@ public final class DatabaseFailures {
                 || failure instanceof UnknownHostException
                 || failure instanceof SocketException            // reset by peer
                 || failure instanceof ClosedChannelException) {
+            return true;
+        }
+        if (failure instanceof IOException && failure.getMessage() != null
+                && SOCKET_WRITE_MESSAGES.stream().anyMatch(failure.getMessage()::startsWith)) {
             return true;
         }
         if (failure instanceof PgException pg) {

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 
@@ -27,6 +28,8 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isUnavailable(pg("08006", "connection failure")));
         assertTrue(DatabaseFailures.isUnavailable(pg("53300", "sorry, too many clients already")));
         assertTrue(DatabaseFailures.isUnavailable(pg("57014", "canceling statement due to statement timeout")));
+        assertTrue(DatabaseFailures.isUnavailable(new IOException("Broken pipe")));
+        assertTrue(DatabaseFailures.isUnavailable(new IOException("Connection reset by peer")));
     }
 
     @Test
@@ -43,6 +46,7 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.isUnavailable(pg("42P01", "relation does not exist")));
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("bug")));
         assertFalse(DatabaseFailures.isUnavailable(new NoStackTraceThrowable("Transaction already completed")));
+        assertFalse(DatabaseFailures.isUnavailable(new IOException("Unexpected character ('}' (code 125))")));
         assertFalse(DatabaseFailures.isUnavailable(null));
     }
 
