@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -43,8 +42,7 @@ public final class EventCodec {
     public static ObjectMapper configure(ObjectMapper mapper) {
         SimpleModule times = new SimpleModule("switchboard-times");
         times.addSerializer(Instant.class, new MillisInstantSerializer());
-        return mapper
-                .registerModule(new JavaTimeModule())
+        return mapper.registerModule(new JavaTimeModule())
                 .registerModule(times)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -57,8 +55,14 @@ public final class EventCodec {
 
     /** Builds an envelope with a fresh time-ordered id; {@code data} is any payload record of the contract. */
     public EventEnvelope envelope(EventType type, UUID chatId, Instant occurredAt, Audience audience, Object data) {
-        return new EventEnvelope(EventEnvelope.VERSION, TimeOrderedIds.next(), type, chatId,
-                occurredAt.truncatedTo(ChronoUnit.MILLIS), audience, toTree(data));
+        return new EventEnvelope(
+                EventEnvelope.VERSION,
+                TimeOrderedIds.next(),
+                type,
+                chatId,
+                occurredAt.truncatedTo(ChronoUnit.MILLIS),
+                audience,
+                toTree(data));
     }
 
     public JsonNode toTree(Object value) {
@@ -95,8 +99,11 @@ public final class EventCodec {
         if (envelope.v() != EventEnvelope.VERSION) {
             throw new InvalidEventException("unsupported event version " + envelope.v(), null);
         }
-        if (envelope.id() == null || envelope.type() == null || envelope.occurredAt() == null
-                || envelope.audience() == null || envelope.data() == null) {
+        if (envelope.id() == null
+                || envelope.type() == null
+                || envelope.occurredAt() == null
+                || envelope.audience() == null
+                || envelope.data() == null) {
             throw new InvalidEventException("event lacks id, type, occurredAt, audience or data", null);
         }
         return envelope;
@@ -106,7 +113,8 @@ public final class EventCodec {
         try {
             return mapper.treeToValue(envelope.data(), type);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("cannot read data of " + envelope.type().wireName() + ": " + e.getMessage(), e);
+            throw new InvalidEventException(
+                    "cannot read data of " + envelope.type().wireName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.switchboard.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,8 +19,8 @@ public enum EventType {
     UNREAD_COUNT_UPDATED("unreadCountUpdated"),
     MESSAGE_READ_UPDATED("messageReadUpdated");
 
-    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
 
     private final String wireName;
 

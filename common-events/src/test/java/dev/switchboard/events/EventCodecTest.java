@@ -1,19 +1,18 @@
 package dev.switchboard.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class EventCodecTest {
 
@@ -46,22 +45,39 @@ class EventCodecTest {
         };
         Object data = codec.dataAs(envelope, dataType);
         // Compared as re-parsed text: a tree built from a record holds LongNodes where parsing gives IntNodes.
-        assertEquals(codec.mapper().readTree(codec.encode(envelope.data())), codec.mapper().readTree(codec.encode(data)));
+        assertEquals(
+                codec.mapper().readTree(codec.encode(envelope.data())),
+                codec.mapper().readTree(codec.encode(data)));
     }
 
     @Test
     void timesAlwaysCarryMillisecondsEvenWhenZero() {
-        Message message = new Message(UUID.randomUUID(), UUID.randomUUID(), 1, "alice", "x", "text", null,
-                Instant.parse("2026-11-22T10:15:30Z"), null, false);
-        assertEquals("2026-11-22T10:15:30.000Z", codec.toTree(message).get("createdAt").asText());
+        Message message = new Message(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                "alice",
+                "x",
+                "text",
+                null,
+                Instant.parse("2026-11-22T10:15:30Z"),
+                null,
+                false);
+        assertEquals(
+                "2026-11-22T10:15:30.000Z",
+                codec.toTree(message).get("createdAt").asText());
     }
 
     @Test
     void envelopeGetsFreshTimeOrderedIdAndMillisecondTime() {
-        EventEnvelope a = codec.envelope(EventType.UNREAD_COUNT_UPDATED, UUID.randomUUID(),
-                Instant.parse("2026-11-22T10:15:30.123456Z"), Audience.of(List.of("bob")),
+        EventEnvelope a = codec.envelope(
+                EventType.UNREAD_COUNT_UPDATED,
+                UUID.randomUUID(),
+                Instant.parse("2026-11-22T10:15:30.123456Z"),
+                Audience.of(List.of("bob")),
                 new EventData.UnreadCounts(UUID.randomUUID(), Map.of("bob", 3L)));
-        EventEnvelope b = codec.envelope(EventType.UNREAD_COUNT_UPDATED, a.chatId(), a.occurredAt(), a.audience(), a.data());
+        EventEnvelope b =
+                codec.envelope(EventType.UNREAD_COUNT_UPDATED, a.chatId(), a.occurredAt(), a.audience(), a.data());
         assertEquals(7, a.id().version());
         assertTrue(a.id().compareTo(b.id()) != 0);
         assertEquals(Instant.parse("2026-11-22T10:15:30.123Z"), a.occurredAt());
@@ -71,10 +87,11 @@ class EventCodecTest {
     @Test
     void rejectsUnknownTypeWrongVersionAndGarbage() {
         String golden = GoldenEvents.json(EventType.MESSAGE_ADDED);
-        assertThrows(EventCodec.InvalidEventException.class,
+        assertThrows(
+                EventCodec.InvalidEventException.class,
                 () -> codec.decode(golden.replace("\"messageAdded\"", "\"messageExploded\"")));
-        assertThrows(EventCodec.InvalidEventException.class,
-                () -> codec.decode(golden.replace("\"v\": 1", "\"v\": 2")));
+        assertThrows(
+                EventCodec.InvalidEventException.class, () -> codec.decode(golden.replace("\"v\": 1", "\"v\": 2")));
         assertThrows(EventCodec.InvalidEventException.class, () -> codec.decode("not json"));
         assertThrows(EventCodec.InvalidEventException.class, () -> codec.decode("{\"v\":1}"));
     }
@@ -89,9 +106,27 @@ class EventCodecTest {
 
     @Test
     void deletedMessageHasNullContent() {
-        Message tombstone = new Message(UUID.randomUUID(), UUID.randomUUID(), 3, "alice", null, "text", null,
-                Instant.now(), Instant.now(), true);
-        assertNull(codec.dataAs(new EventEnvelope(1, UUID.randomUUID(), EventType.MESSAGE_UPDATED, tombstone.chatId(),
-                Instant.now(), Audience.of(List.of("alice")), codec.toTree(tombstone)), Message.class).content());
+        Message tombstone = new Message(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                3,
+                "alice",
+                null,
+                "text",
+                null,
+                Instant.now(),
+                Instant.now(),
+                true);
+        assertNull(codec.dataAs(
+                        new EventEnvelope(
+                                1,
+                                UUID.randomUUID(),
+                                EventType.MESSAGE_UPDATED,
+                                tombstone.chatId(),
+                                Instant.now(),
+                                Audience.of(List.of("alice")),
+                                codec.toTree(tombstone)),
+                        Message.class)
+                .content());
     }
 }

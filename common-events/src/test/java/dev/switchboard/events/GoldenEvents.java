@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GoldenEvents {
 
-    private GoldenEvents() {
-    }
+    private GoldenEvents() {}
 
     public static String json(EventType type) {
         String path = "/golden/" + type.wireName() + ".json";

@@ -1,8 +1,9 @@
 package dev.switchboard.deployment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** helm/switchboard/README.md documents every value with its real default; the chart's dev keys are the repository's. */
 class ChartDocumentationTest {
@@ -36,8 +35,10 @@ class ChartDocumentationTest {
     @Test
     void chartDevKeysAreTheRepositorysDevKeys() throws IOException {
         for (String key : List.of("DEV-ONLY-jwt-verify-key.pem", "DEV-ONLY-jwt-signing-key.pem")) {
-            assertEquals(Files.readString(Project.path("dev-keys/" + key)),
-                    Files.readString(RenderedChart.CHART.resolve("files/" + key)), "helm/switchboard/files/" + key);
+            assertEquals(
+                    Files.readString(Project.path("dev-keys/" + key)),
+                    Files.readString(RenderedChart.CHART.resolve("files/" + key)),
+                    "helm/switchboard/files/" + key);
         }
     }
 
@@ -45,8 +46,9 @@ class ChartDocumentationTest {
     private static void collectLeaves(JsonNode node, String path, List<String> problems, Map<String, String> rows) {
         if (rows.containsKey(path)) {
             if (node.isValueNode() || node.isEmpty()) {
-                String expected = node.isTextual() ? "\"" + node.asText() + "\"" : node.isValueNode() ? node.asText()
-                        : node.isArray() ? "[]" : "{}";
+                String expected = node.isTextual()
+                        ? "\"" + node.asText() + "\""
+                        : node.isValueNode() ? node.asText() : node.isArray() ? "[]" : "{}";
                 if (!expected.equals(rows.get(path))) {
                     problems.add(path + ": README says default " + rows.get(path) + ", values.yaml has " + expected);
                 }
@@ -54,8 +56,9 @@ class ChartDocumentationTest {
             return;
         }
         if (node.isObject() && !node.isEmpty()) {
-            node.fields().forEachRemaining(e ->
-                    collectLeaves(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), problems, rows));
+            node.fields()
+                    .forEachRemaining(e -> collectLeaves(
+                            e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), problems, rows));
         } else {
             problems.add("README has no row for " + path);
         }

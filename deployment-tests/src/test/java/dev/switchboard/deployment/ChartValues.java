@@ -2,14 +2,12 @@ package dev.switchboard.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.file.Path;
 
 /** The values a render used: the chart's values.yaml with a values file merged over it, as Helm merges them. */
 final class ChartValues {
 
-    private ChartValues() {
-    }
+    private ChartValues() {}
 
     static JsonNode defaults() {
         return Yaml.read(RenderedChart.CHART.resolve("values.yaml"));
@@ -23,8 +21,10 @@ final class ChartValues {
         if (!(base instanceof ObjectNode target) || !override.isObject()) {
             return override;
         }
-        override.fields().forEachRemaining(e -> target.set(e.getKey(),
-                target.has(e.getKey()) ? merge(target.get(e.getKey()), e.getValue()) : e.getValue()));
+        override.fields()
+                .forEachRemaining(e -> target.set(
+                        e.getKey(),
+                        target.has(e.getKey()) ? merge(target.get(e.getKey()), e.getValue()) : e.getValue()));
         return target;
     }
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.deployment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,19 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml: the services, ports, health checks and environment the contract and the services expect. */
 class ComposeFileTest {
 
-    private static final JsonNode SERVICES = Yaml.read(Project.path("docker-compose.yml")).path("services");
+    private static final JsonNode SERVICES =
+            Yaml.read(Project.path("docker-compose.yml")).path("services");
 
     private static final Map<String, Service> APP_SERVICES = Map.of(
-            "sender-1", Service.SENDER, "sender-2", Service.SENDER,
-            "receiver-1", Service.RECEIVER, "receiver-2", Service.RECEIVER);
+            "sender-1",
+            Service.SENDER,
+            "sender-2",
+            Service.SENDER,
+            "receiver-1",
+            Service.RECEIVER,
+            "receiver-2",
+            Service.RECEIVER);
 
     private static final String LOAD_BALANCER = "load-balancer";
 
@@ -30,16 +36,28 @@ class ComposeFileTest {
     void runsInfrastructureTwoSendersTwoReceiversAndALoadBalancer() {
         Set<String> names = new TreeSet<>();
         SERVICES.fieldNames().forEachRemaining(names::add);
-        assertEquals(new TreeSet<>(List.of("redis", "postgres", "sender-1", "sender-2", "receiver-1", "receiver-2",
-                LOAD_BALANCER)), names);
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "redis", "postgres", "sender-1", "sender-2", "receiver-1", "receiver-2", LOAD_BALANCER)),
+                names);
         assertTrue(SERVICES.path(LOAD_BALANCER).path("image").asText().startsWith("nginx"));
     }
 
     @Test
     void publishesTheContractPorts() {
-        Map<String, String> expected = Map.of("sender-1", "8081", "sender-2", "8082",
-                "receiver-1", "8091", "receiver-2", "8092", LOAD_BALANCER, "8080");
-        expected.forEach((service, hostPort) -> assertTrue(publishedHostPorts(service).contains(hostPort),
+        Map<String, String> expected = Map.of(
+                "sender-1",
+                "8081",
+                "sender-2",
+                "8082",
+                "receiver-1",
+                "8091",
+                "receiver-2",
+                "8092",
+                LOAD_BALANCER,
+                "8080");
+        expected.forEach((service, hostPort) -> assertTrue(
+                publishedHostPorts(service).contains(hostPort),
                 service + " publishes " + hostPort + ", not only " + publishedHostPorts(service)));
     }
 
@@ -51,15 +69,18 @@ class ComposeFileTest {
                 String[] parts = port.asText().split(":");
                 assertEquals(httpPort, parts[parts.length - 1], service + " maps a host port to its HTTP port");
             }
-            assertTrue(healthTest(service).contains("/dev/tcp/127.0.0.1/" + httpPort + " "),
+            assertTrue(
+                    healthTest(service).contains("/dev/tcp/127.0.0.1/" + httpPort + " "),
                     service + " health check probes its own port");
         });
     }
 
     @Test
     void everyServiceHasAHealthCheck() {
-        SERVICES.fields().forEachRemaining(service -> assertTrue(service.getValue().path("healthcheck").path("test").size() > 0,
-                service.getKey() + " has a healthcheck"));
+        SERVICES.fields()
+                .forEachRemaining(service -> assertTrue(
+                        service.getValue().path("healthcheck").path("test").size() > 0,
+                        service.getKey() + " has a healthcheck"));
     }
 
     @Test
@@ -89,22 +110,31 @@ class ComposeFileTest {
         APP_SERVICES.forEach((name, service) -> environment(name).keySet().stream()
                 .filter(env -> !service.reads(env))
                 .forEach(env -> unknown.add(name + ": " + env)));
-        assertEquals(List.of(), unknown, "variables no key of the service's application.properties (nor a standard "
-                + "Quarkus/MicroProfile key) matches");
+        assertEquals(
+                List.of(),
+                unknown,
+                "variables no key of the service's application.properties (nor a standard "
+                        + "Quarkus/MicroProfile key) matches");
     }
 
     @Test
     void everyAppServiceSetsItsEssentials() {
         APP_SERVICES.forEach((name, service) -> {
             Map<String, String> env = environment(name);
-            for (String required : List.of("QUARKUS_HTTP_PORT", "QUARKUS_REDIS_HOSTS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+            for (String required : List.of(
+                    "QUARKUS_HTTP_PORT",
+                    "QUARKUS_REDIS_HOSTS",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                     "MP_JWT_VERIFY_ISSUER")) {
                 assertTrue(env.containsKey(required), name + " sets " + required);
             }
             assertEquals(name, env.get("SWITCHBOARD_INSTANCE_ID"), name + " is known by its service name");
             if (service == Service.SENDER) {
-                for (String required : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
-                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                for (String required : List.of(
+                        "QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD")) {
                     assertTrue(env.containsKey(required), name + " sets " + required);
                 }
             }
@@ -118,7 +148,10 @@ class ComposeFileTest {
             assertEquals("true", env.get("SWITCHBOARD_DEV_TOKENS_ENABLED"));
             assertMounted(sender, env.get("SWITCHBOARD_DEV_TOKENS_SIGNING_KEY_LOCATION"));
         }
-        APP_SERVICES.keySet().forEach(service -> assertMounted(service, environment(service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION")));
+        APP_SERVICES
+                .keySet()
+                .forEach(service ->
+                        assertMounted(service, environment(service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION")));
     }
 
     @Test
@@ -126,14 +159,20 @@ class ComposeFileTest {
         APP_SERVICES.forEach((name, service) -> {
             JsonNode build = SERVICES.path(name).path("build");
             assertEquals("./" + service.module(), build.path("context").asText(), name + " build context");
-            assertEquals("src/main/docker/Dockerfile.jvm", build.path("dockerfile").asText(), name + " dockerfile");
+            assertEquals(
+                    "src/main/docker/Dockerfile.jvm", build.path("dockerfile").asText(), name + " dockerfile");
             assertTrue(Files.isRegularFile(Project.path(service.module() + "/src/main/docker/Dockerfile.jvm")));
         });
     }
 
     private static void assertDependsOnHealthy(String service, String dependency) {
-        assertEquals("service_healthy",
-                SERVICES.path(service).path("depends_on").path(dependency).path("condition").asText(),
+        assertEquals(
+                "service_healthy",
+                SERVICES.path(service)
+                        .path("depends_on")
+                        .path(dependency)
+                        .path("condition")
+                        .asText(),
                 service + " waits for a healthy " + dependency);
     }
 
@@ -148,7 +187,9 @@ class ComposeFileTest {
             String target = parts[1];
             boolean readOnly = parts.length > 2 && parts[2].equals("ro");
             boolean fromDevKeys = source.equals("./dev-keys") || source.equals("./dev-keys/" + fileName);
-            if (fromDevKeys && readOnly && (containerFile.equals(target) || containerFile.equals(target + "/" + fileName))) {
+            if (fromDevKeys
+                    && readOnly
+                    && (containerFile.equals(target) || containerFile.equals(target + "/" + fileName))) {
                 return;
             }
         }

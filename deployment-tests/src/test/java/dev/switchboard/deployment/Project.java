@@ -8,8 +8,7 @@ final class Project {
 
     static final Path ROOT = findRoot();
 
-    private Project() {
-    }
+    private Project() {}
 
     static Path path(String relative) {
         return ROOT.resolve(relative);
@@ -18,7 +17,8 @@ final class Project {
     private static Path findRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("sender-service"))
+            if (Files.isRegularFile(dir.resolve("mvnw"))
+                    && Files.isDirectory(dir.resolve("sender-service"))
                     && Files.isDirectory(dir.resolve("receiver-service"))) {
                 return dir;
             }

@@ -1,19 +1,18 @@
 package dev.switchboard.deployment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The chart rendered in-process (helm template) and parsed, with look-ups the tests share. */
 final class RenderedChart {
@@ -50,17 +49,24 @@ final class RenderedChart {
     }
 
     List<JsonNode> all(String kind) {
-        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        return documents.stream()
+                .filter(d -> kind.equals(d.path("kind").asText()))
+                .toList();
     }
 
     Optional<JsonNode> find(String kind, String name) {
-        return all(kind).stream().filter(d -> name.equals(d.path("metadata").path("name").asText())).findFirst();
+        return all(kind).stream()
+                .filter(d -> name.equals(d.path("metadata").path("name").asText()))
+                .findFirst();
     }
 
     JsonNode get(String kind, String name) {
-        return find(kind, name).orElseGet(() -> fail("no " + kind + " " + name + " among "
-                + documents.stream().map(d -> d.path("kind").asText() + "/" + d.path("metadata").path("name").asText())
-                .toList()));
+        return find(kind, name)
+                .orElseGet(() -> fail("no " + kind + " " + name + " among "
+                        + documents.stream()
+                                .map(d -> d.path("kind").asText() + "/"
+                                        + d.path("metadata").path("name").asText())
+                                .toList()));
     }
 
     /** Workloads (Deployment, StatefulSet) whose component label is the given one. */
@@ -69,7 +75,10 @@ final class RenderedChart {
         for (JsonNode doc : documents) {
             String kind = doc.path("kind").asText();
             if ((kind.equals("Deployment") || kind.equals("StatefulSet"))
-                    && component.equals(doc.path("metadata").path("labels").path("app.kubernetes.io/component").asText())) {
+                    && component.equals(doc.path("metadata")
+                            .path("labels")
+                            .path("app.kubernetes.io/component")
+                            .asText())) {
                 result.add(doc);
             }
         }
@@ -81,8 +90,12 @@ final class RenderedChart {
     }
 
     static JsonNode container(JsonNode workload) {
-        JsonNode containers = workload.path("spec").path("template").path("spec").path("containers");
-        assertEquals(1, containers.size(), "one container in " + workload.path("metadata").path("name").asText());
+        JsonNode containers =
+                workload.path("spec").path("template").path("spec").path("containers");
+        assertEquals(
+                1,
+                containers.size(),
+                "one container in " + workload.path("metadata").path("name").asText());
         return containers.get(0);
     }
 
@@ -95,12 +108,19 @@ final class RenderedChart {
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode from : container.path("envFrom")) {
             assertTrue(from.has("configMapRef"), "envFrom only from ConfigMaps: " + from);
-            JsonNode configMap = get("ConfigMap", from.path("configMapRef").path("name").asText());
-            configMap.path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            JsonNode configMap =
+                    get("ConfigMap", from.path("configMapRef").path("name").asText());
+            configMap
+                    .path("data")
+                    .fields()
+                    .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         }
         for (JsonNode entry : container.path("env")) {
-            env.put(entry.path("name").asText(), entry.has("value") ? entry.path("value").asText()
-                    : "<from " + entry.path("valueFrom").fieldNames().next() + ">");
+            env.put(
+                    entry.path("name").asText(),
+                    entry.has("value")
+                            ? entry.path("value").asText()
+                            : "<from " + entry.path("valueFrom").fieldNames().next() + ">");
         }
         return env;
     }

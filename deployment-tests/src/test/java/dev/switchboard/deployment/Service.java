@@ -16,22 +16,25 @@ import java.util.TreeSet;
  * them there. A variable outside that set is a typo or a setting the service silently ignores.
  */
 enum Service {
+    SENDER(
+            "sender-service",
+            Set.of(
+                    "QUARKUS_HTTP_PORT",
+                    "QUARKUS_REDIS_HOSTS",
+                    "QUARKUS_DATASOURCE_REACTIVE_URL",
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    "QUARKUS_DATASOURCE_USERNAME",
+                    "QUARKUS_DATASOURCE_PASSWORD",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    "MP_JWT_VERIFY_ISSUER")),
 
-    SENDER("sender-service", Set.of(
-            "QUARKUS_HTTP_PORT",
-            "QUARKUS_REDIS_HOSTS",
-            "QUARKUS_DATASOURCE_REACTIVE_URL",
-            "QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD",
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-            "MP_JWT_VERIFY_ISSUER")),
-
-    RECEIVER("receiver-service", Set.of(
-            "QUARKUS_HTTP_PORT",
-            "QUARKUS_REDIS_HOSTS",
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-            "MP_JWT_VERIFY_ISSUER"));
+    RECEIVER(
+            "receiver-service",
+            Set.of(
+                    "QUARKUS_HTTP_PORT",
+                    "QUARKUS_REDIS_HOSTS",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    "MP_JWT_VERIFY_ISSUER"));
 
     /** Every Quarkus logging key (root level, categories, console JSON format) is a valid setting of either service. */
     private static final String LOGGING_PREFIX = "QUARKUS_LOG_";
@@ -50,7 +53,8 @@ enum Service {
     }
 
     boolean reads(String envName) {
-        return envName.startsWith(LOGGING_PREFIX) || standardKeys.contains(envName)
+        return envName.startsWith(LOGGING_PREFIX)
+                || standardKeys.contains(envName)
                 || propertyKeysInEnvForm().contains(envName);
     }
 

@@ -1,23 +1,25 @@
 package dev.switchboard.deployment;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class ServiceTest {
 
     @Test
     void envFormUppercasesAndReplacesEveryOtherCharacter() {
         assertEquals("SWITCHBOARD_DEV_TOKENS_ENABLED", Service.envForm("switchboard.dev-tokens.enabled"));
-        assertEquals("QUARKUS_LOG_CATEGORY__DEV_SWITCHBOARD__LEVEL",
+        assertEquals(
+                "QUARKUS_LOG_CATEGORY__DEV_SWITCHBOARD__LEVEL",
                 Service.envForm("quarkus.log.category.\"dev.switchboard\".level"));
     }
 
     @Test
     void envFormDropsTheProfile() {
-        assertEquals("SWITCHBOARD_DEV_TOKENS_SIGNING_KEY_LOCATION",
+        assertEquals(
+                "SWITCHBOARD_DEV_TOKENS_SIGNING_KEY_LOCATION",
                 Service.envForm("%test.switchboard.dev-tokens.signing-key-location"));
     }
 

@@ -2,15 +2,14 @@ package dev.switchboard.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * YAML as Jackson trees. SnakeYAML does the parsing because it resolves anchors, aliases and merge keys
@@ -20,8 +19,7 @@ final class Yaml {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static JsonNode read(Path file) {
         try {

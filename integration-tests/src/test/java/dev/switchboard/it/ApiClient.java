@@ -3,7 +3,6 @@ package dev.switchboard.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.localstack.ServiceProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +18,8 @@ final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A status code and a parsed body (null when empty). */
     record Answer(int status, JsonNode body, long receivedAtNanos) {
@@ -33,11 +33,14 @@ final class ApiClient {
 
     String devToken(ServiceProcess sender, String userId) {
         return post(sender, "/api/v1/dev/tokens", null, Map.of("userId", userId, "ttlSeconds", 3600), Map.of())
-                .expect(200).path("token").asText();
+                .expect(200)
+                .path("token")
+                .asText();
     }
 
     JsonNode createChat(ServiceProcess sender, String token, String name, List<String> memberIds) {
-        return post(sender, "/api/v1/chats", token, Map.of("name", name, "memberIds", memberIds), Map.of()).expect(201);
+        return post(sender, "/api/v1/chats", token, Map.of("name", name, "memberIds", memberIds), Map.of())
+                .expect(201);
     }
 
     Answer sendMessage(ServiceProcess sender, String token, String chatId, String content) {
@@ -53,7 +56,9 @@ final class ApiClient {
     String text(ServiceProcess service, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                    .timeout(Duration.ofSeconds(15)).GET().build();
+                    .timeout(Duration.ofSeconds(15))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +90,8 @@ final class ApiClient {
 
     Answer get(ServiceProcess service, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .timeout(Duration.ofSeconds(15)).GET();
+                .timeout(Duration.ofSeconds(15))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

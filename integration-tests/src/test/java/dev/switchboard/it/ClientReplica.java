@@ -2,7 +2,6 @@ package dev.switchboard.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.localstack.ServiceProcess;
-
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

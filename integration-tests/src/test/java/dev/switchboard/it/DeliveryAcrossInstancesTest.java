@@ -1,17 +1,12 @@
 package dev.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.localstack.ServiceProcess;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +21,15 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The delivery path across real processes: two senders, two receivers, one Redis, one PostgreSQL.
@@ -73,7 +72,10 @@ class DeliveryAcrossInstancesTest {
     }
 
     private String send(ServiceProcess sender, String userId, String chatId, String content) {
-        return api.sendMessage(sender, token(userId), chatId, content).expect(201).path("id").asText();
+        return api.sendMessage(sender, token(userId), chatId, content)
+                .expect(201)
+                .path("id")
+                .asText();
     }
 
     @Test
@@ -84,28 +86,42 @@ class DeliveryAcrossInstancesTest {
         members.addAll(connectEverywhere(bob));
         List<SocketClient> outsider = connectEverywhere(carol);
 
-        String chatId = api.createChat(cluster.sender(0), token(alice), "t1", List.of(bob)).path("id").asText();
+        String chatId = api.createChat(cluster.sender(0), token(alice), "t1", List.of(bob))
+                .path("id")
+                .asText();
         String first = send(cluster.sender(0), alice, chatId, "through sender 1");
         String second = send(cluster.sender(1), bob, chatId, "through sender 2");
         // Per-chat order means that once the last message is in, any duplicate of the earlier ones is in too.
         String last = send(cluster.sender(0), alice, chatId, "closing");
 
         for (SocketClient socket : members) {
-            await("last message at " + socket).atMost(DELIVERY_TIMEOUT)
-                    .until(() -> socket.messagesOf(chatId).stream().anyMatch(m -> last.equals(m.path("id").asText())));
-            List<String> ids = socket.messagesOf(chatId).stream().map(m -> m.path("id").asText()).toList();
+            await("last message at " + socket)
+                    .atMost(DELIVERY_TIMEOUT)
+                    .until(() -> socket.messagesOf(chatId).stream()
+                            .anyMatch(m -> last.equals(m.path("id").asText())));
+            List<String> ids = socket.messagesOf(chatId).stream()
+                    .map(m -> m.path("id").asText())
+                    .toList();
             assertEquals(List.of(first, second, last), ids, "messages at " + socket);
         }
 
         // A chat of carol's own, sent after the others: once it has reached her, anything meant for alice and bob
         // that wrongly went to her would have too (same channel, same order).
-        String carolsChat = api.createChat(cluster.sender(1), token(carol), "t1-carol", List.of()).path("id").asText();
+        String carolsChat = api.createChat(cluster.sender(1), token(carol), "t1-carol", List.of())
+                .path("id")
+                .asText();
         String carolsMessage = send(cluster.sender(1), carol, carolsChat, "only mine");
         for (SocketClient socket : outsider) {
-            await("carol's own message at " + socket).atMost(DELIVERY_TIMEOUT)
+            await("carol's own message at " + socket)
+                    .atMost(DELIVERY_TIMEOUT)
                     .until(() -> socket.messagesOf(carolsChat).size() == 1);
-            assertEquals(carolsMessage, socket.messagesOf(carolsChat).get(0).path("id").asText());
-            assertTrue(socket.allEvents().stream().allMatch(f -> carolsChat.equals(f.json().path("chatId").asText())),
+            assertEquals(
+                    carolsMessage,
+                    socket.messagesOf(carolsChat).get(0).path("id").asText());
+            assertTrue(
+                    socket.allEvents().stream()
+                            .allMatch(f ->
+                                    carolsChat.equals(f.json().path("chatId").asText())),
                     "a non-member got an event of another chat: " + socket.allEvents());
         }
     }
@@ -116,7 +132,9 @@ class DeliveryAcrossInstancesTest {
         String alice = "alice.t2", bob = "bob.t2";
         List<SocketClient> members = new ArrayList<>(connectEverywhere(alice));
         members.addAll(connectEverywhere(bob));
-        String chatId = api.createChat(cluster.sender(0), token(alice), "t2", List.of(bob)).path("id").asText();
+        String chatId = api.createChat(cluster.sender(0), token(alice), "t2", List.of(bob))
+                .path("id")
+                .asText();
 
         int count = 200;
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -126,7 +144,8 @@ class DeliveryAcrossInstancesTest {
                 ServiceProcess sender = cluster.sender(i % 2);
                 String author = i % 3 == 0 ? bob : alice;
                 String content = "concurrent " + i;
-                statuses.add(pool.submit(() -> api.sendMessage(sender, token(author), chatId, content).status()));
+                statuses.add(pool.submit(() ->
+                        api.sendMessage(sender, token(author), chatId, content).status()));
             }
             for (Future<Integer> status : statuses) {
                 assertEquals(201, status.get());
@@ -137,9 +156,12 @@ class DeliveryAcrossInstancesTest {
 
         List<Long> expected = LongStream.rangeClosed(1, count).boxed().toList();
         for (SocketClient socket : members) {
-            await("all " + count + " messages at " + socket).atMost(DELIVERY_TIMEOUT)
+            await("all " + count + " messages at " + socket)
+                    .atMost(DELIVERY_TIMEOUT)
                     .until(() -> socket.messagesOf(chatId).size() >= count);
-            List<Long> seqs = socket.messagesOf(chatId).stream().map(m -> m.path("seq").asLong()).toList();
+            List<Long> seqs = socket.messagesOf(chatId).stream()
+                    .map(m -> m.path("seq").asLong())
+                    .toList();
             assertEquals(expected, seqs, "seq order at " + socket);
         }
     }
@@ -153,7 +175,9 @@ class DeliveryAcrossInstancesTest {
     void latencyFromCreatedToReceiptIsReportedOverAThousandMessages() throws IOException {
         String alice = "alice.t3", bob = "bob.t3";
         SocketClient bobsSocket = connect(bob, cluster.receiver(1));
-        String chatId = api.createChat(cluster.sender(0), token(alice), "t3", List.of(bob)).path("id").asText();
+        String chatId = api.createChat(cluster.sender(0), token(alice), "t3", List.of(bob))
+                .path("id")
+                .asText();
         int warmup = 200, measured = 1000;
         Map<String, ApiClient.Answer> sent = new HashMap<>();
         for (int i = 0; i < warmup + measured; i++) {
@@ -163,12 +187,14 @@ class DeliveryAcrossInstancesTest {
                 sent.put(answer.body().path("id").asText(), answer);
             }
         }
-        await("all messages at bob").atMost(DELIVERY_TIMEOUT)
+        await("all messages at bob")
+                .atMost(DELIVERY_TIMEOUT)
                 .until(() -> bobsSocket.messagesOf(chatId).size() >= warmup + measured);
 
         Map<String, SocketClient.Frame> received = bobsSocket.events("messageAdded").stream()
                 .filter(f -> chatId.equals(f.json().path("chatId").asText()))
-                .collect(Collectors.toMap(f -> f.json().path("data").path("id").asText(), Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(
+                        f -> f.json().path("data").path("id").asText(), Function.identity(), (a, b) -> a));
         Histogram createdToReceipt = new Histogram(60_000_000L, 3);
         int receiptBeforeAnswer = 0;
         for (Map.Entry<String, ApiClient.Answer> entry : sent.entrySet()) {
@@ -184,8 +210,10 @@ class DeliveryAcrossInstancesTest {
                 "HTTP 201 -> WebSocket receipt over %d messages (sender and receiver on different instances, sequential sends):%n"
                         + "  p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %d receipts came before the 201 was read (counted as 0)%n",
                 createdToReceipt.getTotalCount(),
-                createdToReceipt.getValueAtPercentile(50) / 1000.0, createdToReceipt.getValueAtPercentile(90) / 1000.0,
-                createdToReceipt.getValueAtPercentile(99) / 1000.0, createdToReceipt.getMaxValue() / 1000.0,
+                createdToReceipt.getValueAtPercentile(50) / 1000.0,
+                createdToReceipt.getValueAtPercentile(90) / 1000.0,
+                createdToReceipt.getValueAtPercentile(99) / 1000.0,
+                createdToReceipt.getMaxValue() / 1000.0,
                 receiptBeforeAnswer);
         System.out.print(report);
         Files.writeString(Path.of("target", "latency-report.txt"), report);
@@ -198,13 +226,19 @@ class DeliveryAcrossInstancesTest {
         String alice = "alice.t4", bob = "bob.t4";
         SocketClient alicesSocket = connect(alice, cluster.receiver(0));
         SocketClient bobsSocket = connect(bob, cluster.receiver(1));
-        String chatId = api.createChat(cluster.sender(0), token(alice), "t4", List.of(bob)).path("id").asText();
+        String chatId = api.createChat(cluster.sender(0), token(alice), "t4", List.of(bob))
+                .path("id")
+                .asText();
 
-        ServiceProcess leader = await("an active relay").atMost(DELIVERY_TIMEOUT)
-                .until(() -> cluster.activeRelay(api), java.util.Optional::isPresent).orElseThrow();
-        ServiceProcess survivor = cluster.senders().stream().filter(s -> s != leader).findFirst().orElseThrow();
+        ServiceProcess leader = await("an active relay")
+                .atMost(DELIVERY_TIMEOUT)
+                .until(() -> cluster.activeRelay(api), java.util.Optional::isPresent)
+                .orElseThrow();
+        ServiceProcess survivor =
+                cluster.senders().stream().filter(s -> s != leader).findFirst().orElseThrow();
         send(leader, alice, chatId, "before the kill");
-        await().atMost(DELIVERY_TIMEOUT).until(() -> bobsSocket.messagesOf(chatId).size() == 1);
+        await().atMost(DELIVERY_TIMEOUT)
+                .until(() -> bobsSocket.messagesOf(chatId).size() == 1);
 
         leader.kill();
         int afterKill = 20;
@@ -214,12 +248,19 @@ class DeliveryAcrossInstancesTest {
 
         List<Long> expected = LongStream.rangeClosed(1, afterKill + 1).boxed().toList();
         for (SocketClient socket : List.of(alicesSocket, bobsSocket)) {
-            await("messages after the kill at " + socket).atMost(DELIVERY_TIMEOUT)
+            await("messages after the kill at " + socket)
+                    .atMost(DELIVERY_TIMEOUT)
                     .until(() -> socket.messagesOf(chatId).size() >= afterKill + 1);
-            assertEquals(expected, socket.messagesOf(chatId).stream().map(m -> m.path("seq").asLong()).toList());
+            assertEquals(
+                    expected,
+                    socket.messagesOf(chatId).stream()
+                            .map(m -> m.path("seq").asLong())
+                            .toList());
         }
-        ServiceProcess newLeader = await("the survivor takes the relay").atMost(DELIVERY_TIMEOUT)
-                .until(() -> cluster.activeRelay(api), java.util.Optional::isPresent).orElseThrow();
+        ServiceProcess newLeader = await("the survivor takes the relay")
+                .atMost(DELIVERY_TIMEOUT)
+                .until(() -> cluster.activeRelay(api), java.util.Optional::isPresent)
+                .orElseThrow();
         assertEquals(survivor, newLeader);
         assertNotEquals(leader, newLeader);
         JsonNode history = api.history(survivor, token(bob), chatId, 0, 200);

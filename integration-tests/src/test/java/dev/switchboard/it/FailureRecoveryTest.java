@@ -1,6 +1,16 @@
 package dev.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.localstack.ServiceProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,17 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Faults injected into the running cluster while traffic flows. Each test ends with what a client holds after it
@@ -61,28 +60,40 @@ class FailureRecoveryTest {
     }
 
     /** Two chats among three users, each user connected to a receiver; tokens ready for the traffic. */
-    private record Scene(List<Traffic.ChatPlan> chats, List<SocketClient> sockets) {
-    }
+    private record Scene(List<Traffic.ChatPlan> chats, List<SocketClient> sockets) {}
 
     private Scene scene(String prefix) {
         String a = prefix + ".a", b = prefix + ".b", c = prefix + ".c";
-        String pair = api.createChat(cluster.sender(0), token(a), prefix + "-pair", List.of(b)).path("id").asText();
-        String trio = api.createChat(cluster.sender(1), token(c), prefix + "-trio", List.of(a, b)).path("id").asText();
+        String pair = api.createChat(cluster.sender(0), token(a), prefix + "-pair", List.of(b))
+                .path("id")
+                .asText();
+        String trio = api.createChat(cluster.sender(1), token(c), prefix + "-trio", List.of(a, b))
+                .path("id")
+                .asText();
         List<SocketClient> connected = List.of(
                 connect(a, cluster.receiver(0)), connect(a, cluster.receiver(1)),
                 connect(b, cluster.receiver(0)), connect(c, cluster.receiver(1)));
-        return new Scene(List.of(new Traffic.ChatPlan(pair, List.of(a, b)), new Traffic.ChatPlan(trio, List.of(a, b, c))),
+        return new Scene(
+                List.of(new Traffic.ChatPlan(pair, List.of(a, b)), new Traffic.ChatPlan(trio, List.of(a, b, c))),
                 connected);
     }
 
     private Traffic traffic(Scene scene) {
-        return new Traffic(api, () -> cluster.senders().stream().filter(ServiceProcess::isAlive).toList(), tokens,
-                scene.chats()).start(15);
+        return new Traffic(
+                        api,
+                        () -> cluster.senders().stream()
+                                .filter(ServiceProcess::isAlive)
+                                .toList(),
+                        tokens,
+                        scene.chats())
+                .start(15);
     }
 
     private void awaitMoreCreated(Traffic traffic, int more) {
         int target = traffic.created() + more;
-        await("traffic to reach " + target + " messages").atMost(RECOVERY_TIMEOUT).until(() -> traffic.created() >= target);
+        await("traffic to reach " + target + " messages")
+                .atMost(RECOVERY_TIMEOUT)
+                .until(() -> traffic.created() >= target);
     }
 
     /**
@@ -90,11 +101,20 @@ class FailureRecoveryTest {
      * lastSeq is the chat's seq now (which also covers sends whose answer was lost in a crash).
      */
     private void assertEveryClientCatchesUp(Scene scene, Traffic traffic, List<SocketClient> holders) {
-        ServiceProcess sender = cluster.senders().stream().filter(ServiceProcess::isAlive).findFirst().orElseThrow();
+        ServiceProcess sender = cluster.senders().stream()
+                .filter(ServiceProcess::isAlive)
+                .findFirst()
+                .orElseThrow();
         for (Traffic.ChatPlan chat : scene.chats()) {
-            long lastSeq = api.get(sender, "/api/v1/chats/" + chat.chatId(), token(chat.members().get(0)))
-                    .expect(200).path("lastSeq").asLong();
-            assertTrue(traffic.createdSeqs(chat.chatId()).isEmpty() || traffic.createdSeqs(chat.chatId()).last() <= lastSeq);
+            long lastSeq = api.get(
+                            sender,
+                            "/api/v1/chats/" + chat.chatId(),
+                            token(chat.members().get(0)))
+                    .expect(200)
+                    .path("lastSeq")
+                    .asLong();
+            assertTrue(traffic.createdSeqs(chat.chatId()).isEmpty()
+                    || traffic.createdSeqs(chat.chatId()).last() <= lastSeq);
             for (SocketClient socket : holders) {
                 if (!chat.members().contains(socket.userId())) {
                     continue;
@@ -102,8 +122,10 @@ class FailureRecoveryTest {
                 ClientReplica replica = new ClientReplica();
                 replica.add(socket.messagesOf(chat.chatId()));
                 replica.catchUp(api, sender, token(socket.userId()), chat.chatId());
-                assertTrue(replica.holdsExactly(lastSeq),
-                        socket + " holds " + replica.view().keySet() + " of chat " + chat.chatId() + ", expected 1.." + lastSeq);
+                assertTrue(
+                        replica.holdsExactly(lastSeq),
+                        socket + " holds " + replica.view().keySet() + " of chat " + chat.chatId() + ", expected 1.."
+                                + lastSeq);
             }
         }
     }
@@ -117,8 +139,10 @@ class FailureRecoveryTest {
             long last = traffic.createdSeqs(chat.chatId()).last();
             for (SocketClient socket : holders) {
                 if (chat.members().contains(socket.userId())) {
-                    await("seq " + last + " pushed to " + socket).atMost(RECOVERY_TIMEOUT).until(() -> socket.messagesOf(chat.chatId())
-                            .stream().anyMatch(m -> m.path("seq").asLong() == last));
+                    await("seq " + last + " pushed to " + socket)
+                            .atMost(RECOVERY_TIMEOUT)
+                            .until(() -> socket.messagesOf(chat.chatId()).stream()
+                                    .anyMatch(m -> m.path("seq").asLong() == last));
                 }
             }
         }
@@ -138,7 +162,9 @@ class FailureRecoveryTest {
             awaitMoreCreated(traffic, 20);
             cluster.redis().stop();
             for (ServiceProcess receiver : cluster.receivers()) {
-                await(receiver.name() + " not ready without Redis").atMost(RECOVERY_TIMEOUT).until(() -> !ready(receiver));
+                await(receiver.name() + " not ready without Redis")
+                        .atMost(RECOVERY_TIMEOUT)
+                        .until(() -> !ready(receiver));
             }
             // Senders keep committing while Redis is away: the outbox holds the events.
             awaitMoreCreated(traffic, 20);
@@ -160,8 +186,10 @@ class FailureRecoveryTest {
     @Order(2)
     void killingTheActiveRelaysSenderMidTrafficStillDeliversEveryCreatedMessage() {
         Scene scene = scene("relaykill");
-        ServiceProcess leader = await("an active relay").atMost(RECOVERY_TIMEOUT)
-                .until(() -> cluster.activeRelay(api), Optional::isPresent).orElseThrow();
+        ServiceProcess leader = await("an active relay")
+                .atMost(RECOVERY_TIMEOUT)
+                .until(() -> cluster.activeRelay(api), Optional::isPresent)
+                .orElseThrow();
         Traffic traffic = traffic(scene);
         try {
             awaitMoreCreated(traffic, 30);
@@ -178,8 +206,10 @@ class FailureRecoveryTest {
                 if (chat.members().contains(socket.userId())) {
                     ClientReplica pushed = new ClientReplica();
                     pushed.add(socket.messagesOf(chat.chatId()));
-                    assertTrue(pushed.view().keySet().containsAll(traffic.createdSeqs(chat.chatId())),
-                            socket + " was pushed " + pushed.view().keySet() + " but 201s were " + traffic.createdSeqs(chat.chatId()));
+                    assertTrue(
+                            pushed.view().keySet().containsAll(traffic.createdSeqs(chat.chatId())),
+                            socket + " was pushed " + pushed.view().keySet() + " but 201s were "
+                                    + traffic.createdSeqs(chat.chatId()));
                 }
             }
         }
@@ -200,7 +230,9 @@ class FailureRecoveryTest {
             victim.kill();
             for (SocketClient socket : scene.sockets()) {
                 if (socket.receiverName().equals(victim.name())) {
-                    await("close noticed by " + socket).atMost(RECOVERY_TIMEOUT).until(() -> socket.closeCode() != null);
+                    await("close noticed by " + socket)
+                            .atMost(RECOVERY_TIMEOUT)
+                            .until(() -> socket.closeCode() != null);
                     // The client reconnects elsewhere and keeps what it already had: the old socket's messages
                     // stay in its replica below, the new socket's are added.
                     holders.add(connect(socket.userId(), survivor));
@@ -210,7 +242,10 @@ class FailureRecoveryTest {
         } finally {
             traffic.close();
         }
-        awaitLastCreatedPushed(scene, traffic, holders.stream().filter(s -> s.closeCode() == null).toList());
+        awaitLastCreatedPushed(
+                scene,
+                traffic,
+                holders.stream().filter(s -> s.closeCode() == null).toList());
         assertEveryClientCatchesUp(scene, traffic, holders);
         cluster.restartReceiver(victim);
     }
@@ -225,7 +260,8 @@ class FailureRecoveryTest {
             awaitMoreCreated(traffic, 20);
             int failuresBefore = traffic.failures().size();
             cluster.database().stop();
-            await("sends failing while PostgreSQL is down").atMost(RECOVERY_TIMEOUT)
+            await("sends failing while PostgreSQL is down")
+                    .atMost(RECOVERY_TIMEOUT)
                     .until(() -> traffic.failures().size() >= failuresBefore + 10);
             cluster.database().start();
             awaitMoreCreated(traffic, 30);

@@ -1,10 +1,11 @@
 package dev.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.localstack.ServiceProcess;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,10 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Many users, chats with random memberships, messages through random senders, users on random receivers: every
@@ -62,8 +61,13 @@ class RandomizedIsolationTest {
                 Collections.shuffle(shuffled, random);
                 List<String> members = shuffled.subList(0, 2 + random.nextInt(6));
                 String creator = members.get(0);
-                String chatId = api.createChat(cluster.sender(random.nextInt(2)), tokens.get(creator), prefix + "-" + i,
-                        members.subList(1, members.size())).path("id").asText();
+                String chatId = api.createChat(
+                                cluster.sender(random.nextInt(2)),
+                                tokens.get(creator),
+                                prefix + "-" + i,
+                                members.subList(1, members.size()))
+                        .path("id")
+                        .asText();
                 membersByChat.put(chatId, new HashSet<>(members));
             }
 
@@ -80,7 +84,11 @@ class RandomizedIsolationTest {
                     ServiceProcess sender = cluster.sender(random.nextInt(2));
                     String content = "random " + i;
                     sends.add(pool.submit(() -> chatOfMessage.put(
-                            api.sendMessage(sender, tokens.get(author), chatId, content).expect(201).path("id").asText(), chatId)));
+                            api.sendMessage(sender, tokens.get(author), chatId, content)
+                                    .expect(201)
+                                    .path("id")
+                                    .asText(),
+                            chatId)));
                 }
                 for (Future<?> send : sends) {
                     send.get();
@@ -91,11 +99,19 @@ class RandomizedIsolationTest {
 
             // A fence: a chat of everyone, sent after all the others committed. Once its message reached a
             // connection, every earlier messageAdded event has been routed on that connection's receiver.
-            String fenceChat = api.createChat(cluster.sender(0), tokens.get(users.get(0)), prefix + "-fence",
-                    users.subList(1, users.size())).path("id").asText();
-            api.sendMessage(cluster.sender(1), tokens.get(users.get(0)), fenceChat, "fence").expect(201);
+            String fenceChat = api.createChat(
+                            cluster.sender(0),
+                            tokens.get(users.get(0)),
+                            prefix + "-fence",
+                            users.subList(1, users.size()))
+                    .path("id")
+                    .asText();
+            api.sendMessage(cluster.sender(1), tokens.get(users.get(0)), fenceChat, "fence")
+                    .expect(201);
             for (SocketClient socket : sockets) {
-                await("fence at " + socket).atMost(Duration.ofSeconds(60)).until(() -> socket.messagesOf(fenceChat).size() == 1);
+                await("fence at " + socket)
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> socket.messagesOf(fenceChat).size() == 1);
             }
 
             for (SocketClient socket : sockets) {
@@ -108,15 +124,18 @@ class RandomizedIsolationTest {
                 List<String> received = socket.events("messageAdded").stream()
                         .map(f -> f.json().path("data"))
                         .filter(m -> !fenceChat.equals(m.path("chatId").asText()))
-                        .map(m -> m.path("id").asText()).toList();
+                        .map(m -> m.path("id").asText())
+                        .toList();
                 assertEquals(received.size(), new HashSet<>(received).size(), "duplicates at " + socket);
                 assertEquals(expected, new HashSet<>(received), "messages at " + socket + " (seed " + seed + ")");
                 for (SocketClient.Frame frame : socket.allEvents()) {
                     JsonNode event = frame.json();
                     String chatId = event.path("chatId").asText();
                     if (!fenceChat.equals(chatId) && membersByChat.containsKey(chatId)) {
-                        assertTrue(membersByChat.get(chatId).contains(socket.userId()),
-                                socket + " got " + event.path("event").asText() + " of a chat it is not in (seed " + seed + ")");
+                        assertTrue(
+                                membersByChat.get(chatId).contains(socket.userId()),
+                                socket + " got " + event.path("event").asText() + " of a chat it is not in (seed "
+                                        + seed + ")");
                     }
                 }
             }

@@ -18,8 +18,10 @@ final class SharedCluster implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SharedCluster.class, key -> new Holder(SwitchboardCluster.start(2, 2)), Holder.class)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        SharedCluster.class, key -> new Holder(SwitchboardCluster.start(2, 2)), Holder.class)
                 .cluster;
     }
 

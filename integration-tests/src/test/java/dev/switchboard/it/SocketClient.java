@@ -1,9 +1,10 @@
 package dev.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.localstack.ServiceProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,8 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * One WebSocket connection of one user, recording every frame with its arrival time. Frames are parsed when they
  * arrive so tests can wait for conditions on them.
@@ -25,8 +24,7 @@ import static org.awaitility.Awaitility.await;
 final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** A frame and the {@link System#nanoTime()} at which it arrived. */
-    record Frame(JsonNode json, long arrivedAtNanos) {
-    }
+    record Frame(JsonNode json, long arrivedAtNanos) {}
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -97,7 +95,9 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** Frames of a given type ({@code resync}, {@code pong}, ...). */
     long count(String type) {
-        return frames.stream().filter(f -> type.equals(f.json().path("type").asText())).count();
+        return frames.stream()
+                .filter(f -> type.equals(f.json().path("type").asText()))
+                .count();
     }
 
     String userId() {
@@ -109,8 +109,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     JsonNode welcome() {
-        return frames.stream().map(Frame::json).filter(f -> "welcome".equals(f.path("type").asText()))
-                .findFirst().orElse(null);
+        return frames.stream()
+                .map(Frame::json)
+                .filter(f -> "welcome".equals(f.path("type").asText()))
+                .findFirst()
+                .orElse(null);
     }
 
     String connectionId() {
@@ -121,7 +124,8 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     List<Frame> events(String eventName) {
         List<Frame> result = new ArrayList<>();
         for (Frame frame : frames) {
-            if ("event".equals(frame.json().path("type").asText()) && eventName.equals(frame.json().path("event").asText())) {
+            if ("event".equals(frame.json().path("type").asText())
+                    && eventName.equals(frame.json().path("event").asText())) {
                 result.add(frame);
             }
         }
@@ -130,13 +134,17 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** Event frames of any name. */
     List<Frame> allEvents() {
-        return frames.stream().filter(f -> "event".equals(f.json().path("type").asText())).toList();
+        return frames.stream()
+                .filter(f -> "event".equals(f.json().path("type").asText()))
+                .toList();
     }
 
     /** messageAdded events of one chat, as the data (Message) objects, in arrival order. */
     List<JsonNode> messagesOf(String chatId) {
-        return events("messageAdded").stream().map(f -> f.json().path("data"))
-                .filter(m -> chatId.equals(m.path("chatId").asText())).toList();
+        return events("messageAdded").stream()
+                .map(f -> f.json().path("data"))
+                .filter(m -> chatId.equals(m.path("chatId").asText()))
+                .toList();
     }
 
     void send(ObjectNode frame) {

@@ -1,7 +1,6 @@
 package dev.switchboard.it;
 
 import dev.switchboard.localstack.ServiceProcess;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -56,7 +55,9 @@ final class StalledSocket implements AutoCloseable {
                 throw new EOFException("connection closed during the handshake");
             }
             head.write(b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1
+                    : 0;
         }
         return head.toString(StandardCharsets.US_ASCII);
     }

@@ -8,7 +8,6 @@ import dev.switchboard.localstack.Infrastructure;
 import dev.switchboard.localstack.ProjectLayout;
 import dev.switchboard.localstack.ServiceEnvironment;
 import dev.switchboard.localstack.ServiceProcess;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,14 +58,24 @@ final class SwitchboardCluster implements AutoCloseable {
 
     private ServiceProcess launchSender(String id) {
         int port = FreePorts.find();
-        return ServiceProcess.start(id, layout.senderApp(), ServiceEnvironment.sender(infra, layout, port, id), port,
-                logDirectory.resolve(id + ".log"), JVM_OPTIONS);
+        return ServiceProcess.start(
+                id,
+                layout.senderApp(),
+                ServiceEnvironment.sender(infra, layout, port, id),
+                port,
+                logDirectory.resolve(id + ".log"),
+                JVM_OPTIONS);
     }
 
     private ServiceProcess launchReceiver(String id) {
         int port = FreePorts.find();
-        return ServiceProcess.start(id, layout.receiverApp(), ServiceEnvironment.receiver(infra, layout, port, id), port,
-                logDirectory.resolve(id + ".log"), JVM_OPTIONS);
+        return ServiceProcess.start(
+                id,
+                layout.receiverApp(),
+                ServiceEnvironment.receiver(infra, layout, port, id),
+                port,
+                logDirectory.resolve(id + ".log"),
+                JVM_OPTIONS);
     }
 
     List<ServiceProcess> senders() {
@@ -93,7 +102,8 @@ final class SwitchboardCluster implements AutoCloseable {
             }
             JsonNode health = api.readiness(sender);
             for (JsonNode check : health.path("checks")) {
-                if ("outbox-relay".equals(check.path("name").asText()) && check.path("data").path("leader").asBoolean()) {
+                if ("outbox-relay".equals(check.path("name").asText())
+                        && check.path("data").path("leader").asBoolean()) {
                     return Optional.of(sender);
                 }
             }

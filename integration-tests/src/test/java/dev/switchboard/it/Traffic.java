@@ -1,7 +1,6 @@
 package dev.switchboard.it;
 
 import dev.switchboard.localstack.ServiceProcess;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,12 +21,10 @@ import java.util.function.Supplier;
 final class Traffic implements AutoCloseable {
 
     /** A send that did not get a 201: the HTTP status (0 when the connection failed) and how long it took. */
-    record Failure(int status, long millis) {
-    }
+    record Failure(int status, long millis) {}
 
     /** A chat and the members allowed to write to it. */
-    record ChatPlan(String chatId, List<String> members) {
-    }
+    record ChatPlan(String chatId, List<String> members) {}
 
     private final ApiClient api;
     private final Supplier<List<ServiceProcess>> senders;

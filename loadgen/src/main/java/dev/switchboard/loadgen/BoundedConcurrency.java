@@ -25,8 +25,7 @@ public final class BoundedConcurrency {
     static final int ATTEMPTS = 3;
     static final long FIRST_BACKOFF_MILLIS = 200;
 
-    private BoundedConcurrency() {
-    }
+    private BoundedConcurrency() {}
 
     /** Runs {@code task(0..count-1)}; the result keeps their order; fails with the first task that fails for good. */
     public static <T> Future<List<T>> all(Vertx vertx, int count, int concurrency, IntFunction<Future<T>> task) {
@@ -82,8 +81,10 @@ public final class BoundedConcurrency {
                 return Future.failedFuture(error);
             }
             Promise<T> later = Promise.promise();
-            vertx.setTimer(backoffMillis, id -> retrying(vertx, attempt, attemptsLeft - 1, backoffMillis * 2)
-                    .onComplete(later));
+            vertx.setTimer(
+                    backoffMillis,
+                    id -> retrying(vertx, attempt, attemptsLeft - 1, backoffMillis * 2)
+                            .onComplete(later));
             return later.future();
         });
     }

@@ -6,8 +6,7 @@ import java.util.List;
 public record ChatPlan(List<PlannedChat> chats) {
 
     /** Where message {@code n} goes and who writes it. */
-    public record Target(PlannedChat chat, int author) {
-    }
+    public record Target(PlannedChat chat, int author) {}
 
     public ChatPlan {
         chats = List.copyOf(chats);

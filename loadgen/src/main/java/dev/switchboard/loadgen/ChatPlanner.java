@@ -9,8 +9,7 @@ public final class ChatPlanner {
     /** The contract's member limit, creator included. */
     public static final int MAX_MEMBERS = 1000;
 
-    private ChatPlanner() {
-    }
+    private ChatPlanner() {}
 
     /**
      * @param users     number of simulated users (one connection each)
@@ -23,12 +22,13 @@ public final class ChatPlanner {
         if (groupSize < 1 || groupSize > MAX_MEMBERS) {
             throw new IllegalArgumentException("group size must be between 1 and " + MAX_MEMBERS + ": " + groupSize);
         }
-        return new ChatPlan(switch (workload) {
-            case DIRECT -> direct(users);
-            case GROUPS -> groups(users, groupSize);
-            case BROADCAST -> List.of(new PlannedChat(0, range(0, Math.min(groupSize, users), users)));
-            case IDLE -> List.of();
-        });
+        return new ChatPlan(
+                switch (workload) {
+                    case DIRECT -> direct(users);
+                    case GROUPS -> groups(users, groupSize);
+                    case BROADCAST -> List.of(new PlannedChat(0, range(0, Math.min(groupSize, users), users)));
+                    case IDLE -> List.of();
+                });
     }
 
     /**

@@ -42,8 +42,8 @@ public final class ClientFleet implements AutoCloseable {
     private volatile boolean closing;
     private long heartbeatTimer = -1;
 
-    public ClientFleet(Vertx vertx, List<URI> receivers, DeliveryTracker tracker, int maxConnections,
-                       Duration welcomeTimeout) {
+    public ClientFleet(
+            Vertx vertx, List<URI> receivers, DeliveryTracker tracker, int maxConnections, Duration welcomeTimeout) {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("at least one receiver is needed");
         }
@@ -62,8 +62,11 @@ public final class ClientFleet implements AutoCloseable {
         for (int i = 0; i < userIds.size(); i++) {
             connections.add(new FleetConnection(i, userIds.get(i), receivers.get(i % receivers.size())));
         }
-        BoundedConcurrency.await(BoundedConcurrency.all(vertx, userIds.size(), concurrency,
-                i -> connect(connections.get(i), tokens.get(i))), timeout, "opening " + userIds.size() + " connections");
+        BoundedConcurrency.await(
+                BoundedConcurrency.all(
+                        vertx, userIds.size(), concurrency, i -> connect(connections.get(i), tokens.get(i))),
+                timeout,
+                "opening " + userIds.size() + " connections");
         heartbeatTimer = vertx.setPeriodic(1000, id -> heartbeat());
         return List.copyOf(connections);
     }
@@ -72,8 +75,9 @@ public final class ClientFleet implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions();
         options.setAbsoluteURI(connection.receiver().toString());
         options.addHeader("Authorization", "Bearer " + token);
-        return client.connect(options).recover(error -> Future.failedFuture(
-                rejected(error, connection))).compose(socket -> awaitWelcome(connection, socket));
+        return client.connect(options)
+                .recover(error -> Future.failedFuture(rejected(error, connection)))
+                .compose(socket -> awaitWelcome(connection, socket));
     }
 
     /** A refused upgrade (401, 404) will be refused again: do not retry it. */
@@ -112,7 +116,7 @@ public final class ClientFleet implements AutoCloseable {
         frames.increment();
         switch (ServerFrameDecoder.decode(text)) {
             case ServerFrame.MessageAdded m ->
-                    tracker.delivered(connection.index(), m.chatId(), m.seq(), m.content(), receivedNanos);
+                tracker.delivered(connection.index(), m.chatId(), m.seq(), m.content(), receivedNanos);
             case ServerFrame.OtherEvent e -> otherEvents.increment();
             case ServerFrame.Welcome w -> welcomed.tryComplete(w);
             case ServerFrame.Resync r -> resyncs.increment();
@@ -126,7 +130,9 @@ public final class ClientFleet implements AutoCloseable {
     private void onClose(WebSocket socket) {
         if (!closing) {
             Short code = socket.closeStatusCode();
-            unexpectedCloses.computeIfAbsent(code == null ? "none" : code.toString(), c -> new LongAdder()).increment();
+            unexpectedCloses
+                    .computeIfAbsent(code == null ? "none" : code.toString(), c -> new LongAdder())
+                    .increment();
         }
     }
 
@@ -149,7 +155,8 @@ public final class ClientFleet implements AutoCloseable {
     public Map<String, Long> openPerReceiver() {
         Map<String, Long> perReceiver = new TreeMap<>();
         receivers.forEach(r -> perReceiver.put(r.toString(), 0L));
-        connections.stream().filter(FleetConnection::isOpen)
+        connections.stream()
+                .filter(FleetConnection::isOpen)
                 .forEach(c -> perReceiver.merge(c.receiver().toString(), 1L, Long::sum));
         return perReceiver;
     }
@@ -157,8 +164,14 @@ public final class ClientFleet implements AutoCloseable {
     public FleetStats stats() {
         Map<String, Long> closes = new TreeMap<>();
         unexpectedCloses.forEach((code, count) -> closes.put(code, count.sum()));
-        return new FleetStats(connections.size(), openCount(), frames.sum(), otherEvents.sum(), resyncs.sum(),
-                errorFrames.sum(), closes);
+        return new FleetStats(
+                connections.size(),
+                openCount(),
+                frames.sum(),
+                otherEvents.sum(),
+                resyncs.sum(),
+                errorFrames.sum(),
+                closes);
     }
 
     /** Closes every socket (1000, normal) and waits briefly for the close handshakes. */

@@ -12,8 +12,14 @@ package dev.switchboard.loadgen;
  *                                 commit): not an error of the system, but not expected either
  * @param foreign                  {@code messageAdded} frames of other runs, unknown chats or non-member connections
  */
-public record DeliveryCounts(long expected, long delivered, long lost, long duplicates, long outOfOrder,
-                             long deliveredUnacknowledged, long foreign) {
+public record DeliveryCounts(
+        long expected,
+        long delivered,
+        long lost,
+        long duplicates,
+        long outOfOrder,
+        long deliveredUnacknowledged,
+        long foreign) {
 
     /** Every acknowledged message reached every member connection exactly once, in order. */
     public boolean clean() {

@@ -123,8 +123,8 @@ public final class DeliveryTracker {
                 }
             }
         }
-        return new DeliveryCounts(expected, delivered, lost, duplicates.sum(), outOfOrder.sum(), unacknowledged,
-                foreign.sum());
+        return new DeliveryCounts(
+                expected, delivered, lost, duplicates.sum(), outOfOrder.sum(), unacknowledged, foreign.sum());
     }
 
     private static final class ChatLedger {
@@ -136,7 +136,11 @@ public final class DeliveryTracker {
         }
     }
 
-    enum Arrival { IN_ORDER, OUT_OF_ORDER, DUPLICATE }
+    enum Arrival {
+        IN_ORDER,
+        OUT_OF_ORDER,
+        DUPLICATE
+    }
 
     /** What one connection received in one chat. */
     private static final class Receipts {

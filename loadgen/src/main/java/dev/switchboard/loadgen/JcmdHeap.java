@@ -14,8 +14,7 @@ final class JcmdHeap {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
 
-    private JcmdHeap() {
-    }
+    private JcmdHeap() {}
 
     static OptionalLong liveHeapBytes(long pid) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -63,7 +62,8 @@ final class JcmdHeap {
     private static String run(Path jcmd, long pid, String command) {
         try {
             Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroy();

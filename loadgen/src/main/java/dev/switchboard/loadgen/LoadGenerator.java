@@ -14,95 +14,155 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code loadgen} command: reads the options, checks them, and hands a {@link LoadRun} its parameters. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, version = "switchboard-loadgen 1.0.0-SNAPSHOT",
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "loadgen",
+        mixinStandardHelpOptions = true,
+        version = "switchboard-loadgen 1.0.0-SNAPSHOT",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = {
-                "Open-loop load generator for Switchboard: C simulated users on WebSocket connections, messages sent "
-                        + "at a fixed rate through the senders, end-to-end latency (from the intended send time) and "
-                        + "delivery correctness measured at every member connection.",
-                "Exit status: 0 clean run, 1 run finished with problems (loss, duplicates, errors, skips), "
-                        + "2 bad options or set-up failed."})
+            "Open-loop load generator for Switchboard: C simulated users on WebSocket connections, messages sent "
+                    + "at a fixed rate through the senders, end-to-end latency (from the intended send time) and "
+                    + "delivery correctness measured at every member connection.",
+            "Exit status: 0 clean run, 1 run finished with problems (loss, duplicates, errors, skips), "
+                    + "2 bad options or set-up failed."
+        })
 public final class LoadGenerator implements Callable<Integer> {
 
-    @Option(names = "--senders", split = ",", paramLabel = "URL",
+    @Option(
+            names = "--senders",
+            split = ",",
+            paramLabel = "URL",
             description = "Sender base URLs, comma-separated; sends go round-robin. Default: ${DEFAULT-VALUE}.",
             defaultValue = "http://127.0.0.1:8081,http://127.0.0.1:8082")
     List<URI> senders;
 
-    @Option(names = "--receivers", split = ",", paramLabel = "URL",
+    @Option(
+            names = "--receivers",
+            split = ",",
+            paramLabel = "URL",
             description = "Receiver WebSocket URLs, comma-separated; user i connects to receiver i mod R. "
                     + "Default: ${DEFAULT-VALUE}.",
             defaultValue = "ws://127.0.0.1:8091/ws,ws://127.0.0.1:8092/ws")
     List<URI> receivers;
 
-    @Option(names = "--connections", paramLabel = "C", defaultValue = "100",
+    @Option(
+            names = "--connections",
+            paramLabel = "C",
+            defaultValue = "100",
             description = "Simulated users, one WebSocket connection each. Default: ${DEFAULT-VALUE}.")
     int connections;
 
-    @Option(names = "--workload", paramLabel = "W", defaultValue = "direct",
+    @Option(
+            names = "--workload",
+            paramLabel = "W",
+            defaultValue = "direct",
             description = "direct (1:1 chats), groups (chats of --group-size), broadcast (one chat of --group-size), "
                     + "idle (hold the connections, report receiver memory). Default: ${DEFAULT-VALUE}.")
     Workload workload;
 
-    @Option(names = "--group-size", paramLabel = "N",
+    @Option(
+            names = "--group-size",
+            paramLabel = "N",
             description = "Members per chat, creator included, at most 1000. Default: 100 for groups, 1000 for "
                     + "broadcast (capped at --connections).")
     Integer groupSize;
 
-    @Option(names = "--rate", paramLabel = "R", defaultValue = "100",
+    @Option(
+            names = "--rate",
+            paramLabel = "R",
+            defaultValue = "100",
             description = "Messages per second, all chats together, on a fixed schedule. Default: ${DEFAULT-VALUE}.")
     double rate;
 
-    @Option(names = "--duration", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
             description = "Measured sending time (idle: how long to hold the connections). Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
-    @Option(names = "--warmup", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(
+            names = "--warmup",
+            paramLabel = "D",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
             description = "Sending at the full rate before the measured window; counted but not timed. "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration warmup;
 
-    @Option(names = "--drain", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(
+            names = "--drain",
+            paramLabel = "D",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
             description = "After the last send, how long to wait for deliveries before the missing ones count as "
                     + "lost (ends early once everything arrived). Default: ${DEFAULT-VALUE}.")
     Duration drain;
 
-    @Option(names = "--token-source", paramLabel = "dev|key", defaultValue = "dev",
+    @Option(
+            names = "--token-source",
+            paramLabel = "dev|key",
+            defaultValue = "dev",
             description = "dev: POST /api/v1/dev/tokens on the senders; key: sign locally with --signing-key. "
                     + "Default: ${DEFAULT-VALUE}.")
     RunParameters.TokenSourceKind tokenSource;
 
-    @Option(names = "--signing-key", paramLabel = "PEM",
+    @Option(
+            names = "--signing-key",
+            paramLabel = "PEM",
             description = "PKCS#8 RSA private key for --token-source key, e.g. dev-keys/DEV-ONLY-jwt-signing-key.pem.")
     Path signingKey;
 
-    @Option(names = "--issuer", paramLabel = "ISS", defaultValue = "switchboard-dev",
+    @Option(
+            names = "--issuer",
+            paramLabel = "ISS",
+            defaultValue = "switchboard-dev",
             description = "iss claim of locally signed tokens. Default: ${DEFAULT-VALUE}.")
     String issuer;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Where result.json and report.html go. Default: loadgen/target/results/<timestamp>-<workload>.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Where result.json and report.html go. Default: loadgen/target/results/<timestamp>-<workload>.")
     Path out;
 
-    @Option(names = "--http-concurrency", paramLabel = "N", defaultValue = "256",
+    @Option(
+            names = "--http-concurrency",
+            paramLabel = "N",
+            defaultValue = "256",
             description = "Most sends in flight; a send due beyond it is skipped and counted, never delayed. "
                     + "Default: ${DEFAULT-VALUE}.")
     int httpConcurrency;
 
-    @Option(names = "--request-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(
+            names = "--request-timeout",
+            paramLabel = "D",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
             description = "A send with no answer for this long counts as an error. Default: ${DEFAULT-VALUE}.")
     Duration requestTimeout;
 
-    @Option(names = "--connect-concurrency", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--connect-concurrency",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "WebSocket handshakes in progress at once during set-up. Default: ${DEFAULT-VALUE}.")
     int connectConcurrency;
 
-    @Option(names = "--message-bytes", paramLabel = "B", defaultValue = "0",
+    @Option(
+            names = "--message-bytes",
+            paramLabel = "B",
+            defaultValue = "0",
             description = "Pad each message's content to at least this many bytes (at most 16384). "
                     + "Default: ${DEFAULT-VALUE} (no padding, ~40 bytes).")
     int messageBytes;
 
-    @Option(names = "--run-id", paramLabel = "ID",
+    @Option(
+            names = "--run-id",
+            paramLabel = "ID",
             description = "Names this run's users (lg-<id>-<i>) and chats. Default: random.")
     String runId;
 
@@ -114,7 +174,8 @@ public final class LoadGenerator implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LoadGenerator()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new LoadGenerator())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, cli, parsed) -> {
                     // Anything not caught as a set-up failure (an unreadable key, an unwritable --out): say what,
                     // keep the trace for a bug report, and do not exit 1, which means "ran, with problems".
@@ -146,11 +207,13 @@ public final class LoadGenerator implements Callable<Integer> {
         require(id.matches("[A-Za-z0-9]{1,20}"), "--run-id must be 1 to 20 letters or digits");
         require(!senders.isEmpty() && !receivers.isEmpty(), "--senders and --receivers need at least one URL each");
         for (URI receiver : receivers) {
-            require("ws".equals(receiver.getScheme()) || "wss".equals(receiver.getScheme()),
+            require(
+                    "ws".equals(receiver.getScheme()) || "wss".equals(receiver.getScheme()),
                     "--receivers must be ws:// or wss:// URLs: " + receiver);
         }
         for (URI sender : senders) {
-            require("http".equals(sender.getScheme()) || "https".equals(sender.getScheme()),
+            require(
+                    "http".equals(sender.getScheme()) || "https".equals(sender.getScheme()),
                     "--senders must be http:// or https:// URLs: " + sender);
         }
         if (tokenSource == RunParameters.TokenSourceKind.KEY) {
@@ -158,15 +221,33 @@ public final class LoadGenerator implements Callable<Integer> {
             require(Files.isReadable(signingKey), "--signing-key not readable: " + signingKey);
         }
         Path dir = out != null ? out : defaultOut(id);
-        return new RunParameters(id, senders, receivers, connections, workload, size, rate, duration, warmup, drain,
-                tokenSource, signingKey, issuer, dir, httpConcurrency, requestTimeout, connectConcurrency,
+        return new RunParameters(
+                id,
+                senders,
+                receivers,
+                connections,
+                workload,
+                size,
+                rate,
+                duration,
+                warmup,
+                drain,
+                tokenSource,
+                signingKey,
+                issuer,
+                dir,
+                httpConcurrency,
+                requestTimeout,
+                connectConcurrency,
                 messageBytes);
     }
 
     private Path defaultOut(String id) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         // From the repository root (the README's examples) results land in the module's target directory.
-        Path base = Files.isDirectory(Path.of("loadgen")) ? Path.of("loadgen", "target", "results") : Path.of("target", "results");
+        Path base = Files.isDirectory(Path.of("loadgen"))
+                ? Path.of("loadgen", "target", "results")
+                : Path.of("target", "results");
         return base.resolve(stamp + "-" + workload.id() + "-" + id);
     }
 

@@ -23,6 +23,7 @@ final class LoadRun {
 
     /** Exit codes: the run was clean; it finished with lost, duplicate or failed messages; it could not run. */
     static final int CLEAN = 0;
+
     static final int PROBLEMS = 1;
     static final int NOT_RUN = 2;
 
@@ -45,7 +46,8 @@ final class LoadRun {
         Runtime.getRuntime().addShutdownHook(hook);
         int cores = Runtime.getRuntime().availableProcessors();
         // Two Vert.x instances so that a flood of incoming frames never delays the start of a send.
-        Vertx fleetVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2));
+        Vertx fleetVertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2));
         Vertx sendVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
         try {
             return run(fleetVertx, sendVertx);
@@ -67,7 +69,9 @@ final class LoadRun {
 
     private int run(Vertx fleetVertx, Vertx sendVertx) {
         Instant startedAt = Instant.now();
-        List<String> userIds = IntStream.range(0, p.connections()).mapToObj(i -> "lg-" + p.runId() + "-" + i).toList();
+        List<String> userIds = IntStream.range(0, p.connections())
+                .mapToObj(i -> "lg-" + p.runId() + "-" + i)
+                .toList();
         ChatPlan plan = ChatPlanner.plan(p.workload(), p.connections(), p.groupSize());
         LatencyHistogram deliveryLatency = new LatencyHistogram();
         LatencyHistogram sendLatency = new LatencyHistogram();
@@ -79,7 +83,8 @@ final class LoadRun {
         List<URI> receivers = p.receivers();
         ReceiverMemoryProbe probe = new ReceiverMemoryProbe();
         List<ReceiverMemoryProbe.Sample> memoryBefore = p.workload() == Workload.IDLE
-                ? receivers.stream().map(probe::sample).toList() : List.of();
+                ? receivers.stream().map(probe::sample).toList()
+                : List.of();
 
         TokenSource tokenSource = tokenSource(sendVertx, api);
         long t = System.nanoTime();
@@ -87,11 +92,20 @@ final class LoadRun {
         double tokenSeconds = secondsSince(t);
         out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
 
-        try (ClientFleet fleet = new ClientFleet(fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15))) {
+        try (ClientFleet fleet =
+                new ClientFleet(fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15))) {
             t = System.nanoTime();
-            fleet.open(userIds, tokens, p.connectConcurrency(), Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
+            fleet.open(
+                    userIds,
+                    tokens,
+                    p.connectConcurrency(),
+                    Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
             double connectSeconds = secondsSince(t);
-            out.printf(Locale.ROOT, "connections  %d open in %.1fs %s%n", fleet.openCount(), connectSeconds,
+            out.printf(
+                    Locale.ROOT,
+                    "connections  %d open in %.1fs %s%n",
+                    fleet.openCount(),
+                    connectSeconds,
                     fleet.openPerReceiver());
 
             t = System.nanoTime();
@@ -100,30 +114,49 @@ final class LoadRun {
             if (!plan.chats().isEmpty()) {
                 out.printf(Locale.ROOT, "chats        %d created in %.1fs%n", chatIds.size(), chatSeconds);
             }
-            RunResult.Setup setup = new RunResult.Setup(tokenSource.describe(), round(tokenSeconds),
-                    round(connectSeconds), round(chatSeconds), chatIds.size(), deliveriesPerMessage(plan),
+            RunResult.Setup setup = new RunResult.Setup(
+                    tokenSource.describe(),
+                    round(tokenSeconds),
+                    round(connectSeconds),
+                    round(chatSeconds),
+                    chatIds.size(),
+                    deliveriesPerMessage(plan),
                     fleet.openPerReceiver());
 
             Duration measured;
             List<ReceiverMemory> memory = new ArrayList<>();
-            try (ProgressReporter progress = new ProgressReporter(out,
-                    () -> snapshot(stats, tracker, deliveryLatency, fleet)).start()) {
+            try (ProgressReporter progress =
+                    new ProgressReporter(out, () -> snapshot(stats, tracker, deliveryLatency, fleet)).start()) {
                 if (p.workload() == Workload.IDLE) {
                     measured = holdIdle();
                     Map<String, Long> perReceiver = fleet.openPerReceiver();
                     for (int i = 0; i < receivers.size(); i++) {
                         URI receiver = receivers.get(i);
-                        memory.add(ReceiverMemoryProbe.compare(receiver, perReceiver.getOrDefault(receiver.toString(), 0L),
-                                memoryBefore.get(i), probe.sample(receiver)));
+                        memory.add(ReceiverMemoryProbe.compare(
+                                receiver,
+                                perReceiver.getOrDefault(receiver.toString(), 0L),
+                                memoryBefore.get(i),
+                                probe.sample(receiver)));
                     }
                 } else {
-                    measured = sendAndDrain(sendVertx.getOrCreateContext(), api, plan, chatIds, tokens, stats,
-                            tracker, sendLatency);
+                    measured = sendAndDrain(
+                            sendVertx.getOrCreateContext(), api, plan, chatIds, tokens, stats, tracker, sendLatency);
                 }
             }
-            RunResult result = ResultBuilder.build(p, startedAt, Instant.now(), setup, scheduler, stats,
-                    tracker.counts(), deliveryLatency.snapshot(), sendLatency.snapshot(), measured, fleet.stats(),
-                    memory, interrupted);
+            RunResult result = ResultBuilder.build(
+                    p,
+                    startedAt,
+                    Instant.now(),
+                    setup,
+                    scheduler,
+                    stats,
+                    tracker.counts(),
+                    deliveryLatency.snapshot(),
+                    sendLatency.snapshot(),
+                    measured,
+                    fleet.stats(),
+                    memory,
+                    interrupted);
             new ResultWriter(out).write(result, deliveryLatency.snapshot(), sendLatency.snapshot(), p.out());
             return result.problems().isEmpty() ? CLEAN : PROBLEMS;
         } finally {
@@ -132,49 +165,76 @@ final class LoadRun {
     }
 
     private void printPlan(ChatPlan plan) {
-        out.printf(Locale.ROOT, "Switchboard load run %s: workload %s, %d connections over %d receivers, %d senders%n",
-                p.runId(), p.workload().id(), p.connections(), p.receivers().size(), p.senders().size());
+        out.printf(
+                Locale.ROOT,
+                "Switchboard load run %s: workload %s, %d connections over %d receivers, %d senders%n",
+                p.runId(),
+                p.workload().id(),
+                p.connections(),
+                p.receivers().size(),
+                p.senders().size());
         if (p.workload().sendsMessages()) {
             double fanOut = deliveriesPerMessage(plan);
-            out.printf(Locale.ROOT, "plan         %d chat(s) of %s members; %.0f msg/s -> %.0f deliveries/s expected; "
+            out.printf(
+                    Locale.ROOT,
+                    "plan         %d chat(s) of %s members; %.0f msg/s -> %.0f deliveries/s expected; "
                             + "warm-up %s, measured %s, drain up to %s%n",
-                    plan.chats().size(), memberSizes(plan), p.rate(), p.rate() * fanOut,
-                    DurationConverter.format(p.warmup()), DurationConverter.format(p.duration()),
+                    plan.chats().size(),
+                    memberSizes(plan),
+                    p.rate(),
+                    p.rate() * fanOut,
+                    DurationConverter.format(p.warmup()),
+                    DurationConverter.format(p.duration()),
                     DurationConverter.format(p.drain()));
         } else {
-            out.printf(Locale.ROOT, "plan         hold the connections for %s, then read the receivers' memory%n",
+            out.printf(
+                    Locale.ROOT,
+                    "plan         hold the connections for %s, then read the receivers' memory%n",
                     DurationConverter.format(p.duration()));
         }
     }
 
     private static String memberSizes(ChatPlan plan) {
         var sizes = plan.chats().stream().mapToInt(c -> c.members().size()).summaryStatistics();
-        return sizes.getMin() == sizes.getMax() ? Integer.toString(sizes.getMin()) : sizes.getMin() + ".." + sizes.getMax();
+        return sizes.getMin() == sizes.getMax()
+                ? Integer.toString(sizes.getMin())
+                : sizes.getMin() + ".." + sizes.getMax();
     }
 
     /** Average member connections per message: the fan-out. */
     static double deliveriesPerMessage(ChatPlan plan) {
-        return plan.chats().isEmpty() ? 0 : (double) plan.totalMemberships() / plan.chats().size();
+        return plan.chats().isEmpty()
+                ? 0
+                : (double) plan.totalMemberships() / plan.chats().size();
     }
 
     private TokenSource tokenSource(Vertx vertx, SenderApi api) {
         return switch (p.tokenSource()) {
             case DEV -> new TokenSource.Dev(vertx, api, Math.min(64, p.httpConcurrency()));
-            case KEY -> new TokenSource.Signed(JwtSigner.fromPem(p.signingKey(), p.issuer()),
-                    p.signingKey() + " as issuer " + p.issuer());
+            case KEY ->
+                new TokenSource.Signed(
+                        JwtSigner.fromPem(p.signingKey(), p.issuer()), p.signingKey() + " as issuer " + p.issuer());
         };
     }
 
-    private List<String> createChats(Vertx vertx, SenderApi api, ChatPlan plan, List<String> userIds,
-                                     List<String> tokens, DeliveryTracker tracker) {
+    private List<String> createChats(
+            Vertx vertx,
+            SenderApi api,
+            ChatPlan plan,
+            List<String> userIds,
+            List<String> tokens,
+            DeliveryTracker tracker) {
         List<PlannedChat> chats = plan.chats();
-        List<String> ids = BoundedConcurrency.await(BoundedConcurrency.all(vertx, chats.size(),
-                        Math.min(32, p.httpConcurrency()), k -> {
-                            PlannedChat chat = chats.get(k);
-                            return api.createChat(tokens.get(chat.creator()), "loadgen " + p.runId() + " #" + k,
-                                    chat.invited().stream().map(userIds::get).toList());
-                        }),
-                Duration.ofSeconds(60).plusMillis(chats.size() * 50L), "creating " + chats.size() + " chats");
+        List<String> ids = BoundedConcurrency.await(
+                BoundedConcurrency.all(vertx, chats.size(), Math.min(32, p.httpConcurrency()), k -> {
+                    PlannedChat chat = chats.get(k);
+                    return api.createChat(
+                            tokens.get(chat.creator()),
+                            "loadgen " + p.runId() + " #" + k,
+                            chat.invited().stream().map(userIds::get).toList());
+                }),
+                Duration.ofSeconds(60).plusMillis(chats.size() * 50L),
+                "creating " + chats.size() + " chats");
         for (int k = 0; k < chats.size(); k++) {
             tracker.registerChat(ids.get(k), chats.get(k).members());
         }
@@ -182,15 +242,31 @@ final class LoadRun {
     }
 
     /** Runs the schedule on this thread, then waits for the deliveries; answers the measured window's length. */
-    private Duration sendAndDrain(Context httpContext, SenderApi api, ChatPlan plan, List<String> chatIds,
-                                  List<String> tokens, SendStats stats, DeliveryTracker tracker,
-                                  LatencyHistogram sendLatency) {
+    private Duration sendAndDrain(
+            Context httpContext,
+            SenderApi api,
+            ChatPlan plan,
+            List<String> chatIds,
+            List<String> tokens,
+            SendStats stats,
+            DeliveryTracker tracker,
+            LatencyHistogram sendLatency) {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measureFrom = start + p.warmup().toNanos();
         long end = measureFrom + p.duration().toNanos();
         tracker.measureFrom(measureFrom);
-        MessageSender sender = new MessageSender(p.runId(), plan, chatIds, tokens, api, httpContext, stats, tracker,
-                sendLatency, measureFrom, p.messageBytes());
+        MessageSender sender = new MessageSender(
+                p.runId(),
+                plan,
+                chatIds,
+                tokens,
+                api,
+                httpContext,
+                stats,
+                tracker,
+                sendLatency,
+                measureFrom,
+                p.messageBytes());
         scheduler = new SendScheduler(p.rate(), p.httpConcurrency(), sender);
         phase = p.warmup().isZero() ? "measure" : "warmup";
         Thread phaseSwitch = Thread.ofVirtual().start(() -> {
@@ -242,13 +318,24 @@ final class LoadRun {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private ProgressReporter.Snapshot snapshot(SendStats stats, DeliveryTracker tracker, LatencyHistogram latency,
-                                               ClientFleet fleet) {
+    private ProgressReporter.Snapshot snapshot(
+            SendStats stats, DeliveryTracker tracker, LatencyHistogram latency, ClientFleet fleet) {
         SendScheduler s = scheduler;
         FleetStats f = fleet.stats();
-        return new ProgressReporter.Snapshot(phase, stats.sentCount(), stats.skippedCount(), stats.okCount(),
-                stats.non2xxCount(), stats.errorCount(), s == null ? 0 : s.inFlight(), tracker.deliveredSoFar(),
-                latency.snapshot(), f.open(), f.connections(), f.unexpectedCloseCount(), f.resyncs());
+        return new ProgressReporter.Snapshot(
+                phase,
+                stats.sentCount(),
+                stats.skippedCount(),
+                stats.okCount(),
+                stats.non2xxCount(),
+                stats.errorCount(),
+                s == null ? 0 : s.inFlight(),
+                tracker.deliveredSoFar(),
+                latency.snapshot(),
+                f.open(),
+                f.connections(),
+                f.unexpectedCloseCount(),
+                f.resyncs());
     }
 
     /** Ctrl-C: stop scheduling, let the drain and the result files finish, then let the JVM go. */

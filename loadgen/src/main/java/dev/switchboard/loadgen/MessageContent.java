@@ -50,7 +50,8 @@ public record MessageContent(String runId, long sequence, long intendedNanos) {
             nanosEnd = content.length();
         }
         try {
-            return Optional.of(new MessageContent(content.substring(PREFIX.length(), runEnd),
+            return Optional.of(new MessageContent(
+                    content.substring(PREFIX.length(), runEnd),
                     Long.parseLong(content, runEnd + 1, seqEnd, 10),
                     Long.parseLong(content, seqEnd + 1, nanosEnd, 10)));
         } catch (NumberFormatException e) {

@@ -27,9 +27,18 @@ final class MessageSender implements SendScheduler.Sink {
      * @param chatIds   server ids of the plan's chats, by plan index
      * @param tokens    bearer tokens by user index
      */
-    MessageSender(String runId, ChatPlan plan, List<String> chatIds, List<String> tokens, SenderApi api,
-                  Context context, SendStats stats, DeliveryTracker tracker, LatencyHistogram sendLatency,
-                  long measureFromNanos, int messageBytes) {
+    MessageSender(
+            String runId,
+            ChatPlan plan,
+            List<String> chatIds,
+            List<String> tokens,
+            SenderApi api,
+            Context context,
+            SendStats stats,
+            DeliveryTracker tracker,
+            LatencyHistogram sendLatency,
+            long measureFromNanos,
+            int messageBytes) {
         this.runId = runId;
         this.plan = plan;
         this.chatIds = chatIds;
@@ -51,28 +60,29 @@ final class MessageSender implements SendScheduler.Sink {
         String token = tokens.get(target.author());
         String content = new MessageContent(runId, n, intendedNanos).encode(messageBytes);
         stats.sent(measured);
-        context.runOnContext(v -> api.sendMessage(token, chatId, content, "lg-" + runId + "-" + n).onComplete(ar -> {
-            long answeredNanos = System.nanoTime();
-            try {
-                if (ar.failed()) {
-                    stats.failed(ar.cause());
-                    return;
-                }
-                SenderApi.Answer answer = ar.result();
-                stats.answered(answer.status(), measured);
-                if (answer.ok()) {
-                    SenderApi.SentMessage sent = SenderApi.sentMessage(answer);
-                    tracker.acknowledged(sent.chatId(), sent.seq());
-                    if (measured) {
-                        sendLatency.recordSpan(intendedNanos, answeredNanos);
+        context.runOnContext(v -> api.sendMessage(token, chatId, content, "lg-" + runId + "-" + n)
+                .onComplete(ar -> {
+                    long answeredNanos = System.nanoTime();
+                    try {
+                        if (ar.failed()) {
+                            stats.failed(ar.cause());
+                            return;
+                        }
+                        SenderApi.Answer answer = ar.result();
+                        stats.answered(answer.status(), measured);
+                        if (answer.ok()) {
+                            SenderApi.SentMessage sent = SenderApi.sentMessage(answer);
+                            tracker.acknowledged(sent.chatId(), sent.seq());
+                            if (measured) {
+                                sendLatency.recordSpan(intendedNanos, answeredNanos);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        stats.failed(e); // a 2xx whose body we cannot read: the message cannot be tracked
+                    } finally {
+                        done.run();
                     }
-                }
-            } catch (RuntimeException e) {
-                stats.failed(e); // a 2xx whose body we cannot read: the message cannot be tracked
-            } finally {
-                done.run();
-            }
-        }));
+                }));
     }
 
     @Override

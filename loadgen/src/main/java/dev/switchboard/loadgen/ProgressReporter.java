@@ -9,10 +9,20 @@ import org.HdrHistogram.Histogram;
 final class ProgressReporter implements AutoCloseable {
 
     /** The figures a line is made of, read fresh each second. */
-    record Snapshot(String phase, long sent, long skipped, long http2xx, long non2xx, long errors, int inFlight,
-                    long delivered, Histogram latency, long open, int connections, long unexpectedCloses,
-                    long resyncs) {
-    }
+    record Snapshot(
+            String phase,
+            long sent,
+            long skipped,
+            long http2xx,
+            long non2xx,
+            long errors,
+            int inFlight,
+            long delivered,
+            Histogram latency,
+            long open,
+            int connections,
+            long unexpectedCloses,
+            long resyncs) {}
 
     private final PrintStream out;
     private final Supplier<Snapshot> source;
@@ -56,16 +66,28 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     static String line(Snapshot now, Snapshot before, double intervalSeconds, double elapsedSeconds) {
-        String latency = now.latency() == null || now.latency().getTotalCount() == 0 ? "p50 -  p99 -"
-                : String.format(Locale.ROOT, "p50 %s  p99 %s", millis(now.latency().getValueAtPercentile(50)),
-                millis(now.latency().getValueAtPercentile(99)));
-        return String.format(Locale.ROOT,
+        String latency = now.latency() == null || now.latency().getTotalCount() == 0
+                ? "p50 -  p99 -"
+                : String.format(
+                        Locale.ROOT,
+                        "p50 %s  p99 %s",
+                        millis(now.latency().getValueAtPercentile(50)),
+                        millis(now.latency().getValueAtPercentile(99)));
+        return String.format(
+                Locale.ROOT,
                 "[%6.1fs %-7s] sent %6.0f/s  delivered %7.0f/s  %s  skipped %d  non-2xx %d  errors %d  in-flight %d"
                         + "  open %d/%d%s",
-                elapsedSeconds, now.phase(),
+                elapsedSeconds,
+                now.phase(),
                 (now.sent() - before.sent()) / intervalSeconds,
                 (now.delivered() - before.delivered()) / intervalSeconds,
-                latency, now.skipped(), now.non2xx(), now.errors(), now.inFlight(), now.open(), now.connections(),
+                latency,
+                now.skipped(),
+                now.non2xx(),
+                now.errors(),
+                now.inFlight(),
+                now.open(),
+                now.connections(),
                 (now.unexpectedCloses() > 0 ? "  closed " + now.unexpectedCloses() : "")
                         + (now.resyncs() > 0 ? "  resyncs " + now.resyncs() : ""));
     }

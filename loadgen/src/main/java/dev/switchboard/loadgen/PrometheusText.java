@@ -5,8 +5,7 @@ import java.util.OptionalLong;
 /** Just enough of the Prometheus text format to add up one metric's samples. */
 final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /**
      * Sum of the samples of {@code metric} whose label set contains {@code labelFilter} (null for all), or empty

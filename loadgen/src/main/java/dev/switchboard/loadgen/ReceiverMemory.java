@@ -10,8 +10,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *               port) or {@code none}
  * @param note   how to look by hand when nothing could be read
  */
-public record ReceiverMemory(String receiver, long connections, String source, Long pid,
-                             Long heapUsedBefore, Long heapUsedAfter, Long rssBefore, Long rssAfter, String note) {
+public record ReceiverMemory(
+        String receiver,
+        long connections,
+        String source,
+        Long pid,
+        Long heapUsedBefore,
+        Long heapUsedAfter,
+        Long rssBefore,
+        Long rssAfter,
+        String note) {
 
     /** Heap growth per held connection: a rough figure, since nothing forces a GC before the reads. */
     @JsonProperty

@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 public final class ReceiverMemoryProbe {
 
     /** One reading. */
-    public record Sample(String source, Long pid, Long heapUsed, Long rss) {
-    }
+    public record Sample(String source, Long pid, Long heapUsed, Long rss) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public Sample sample(URI receiver) {
         Optional<Sample> fromMetrics = fromMetrics(receiver);
@@ -57,15 +57,27 @@ public final class ReceiverMemoryProbe {
         } else if ("proc".equals(after.source())) {
             note = "live heap after a full GC (jcmd GC.run)";
         }
-        return new ReceiverMemory(receiver.toString(), connections, after.source(), after.pid(),
-                before.heapUsed(), after.heapUsed(), before.rss(), after.rss(), note);
+        return new ReceiverMemory(
+                receiver.toString(),
+                connections,
+                after.source(),
+                after.pid(),
+                before.heapUsed(),
+                after.heapUsed(),
+                before.rss(),
+                after.rss(),
+                note);
     }
 
     private Optional<Sample> fromMetrics(URI receiver) {
         URI metrics = metricsUri(receiver);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -108,13 +120,15 @@ public final class ReceiverMemoryProbe {
     /** The pid owning the socket listening on {@code port}, from /proc/net/tcp{,6} and /proc/<pid>/fd. */
     static OptionalLong listeningPid(int port) {
         Optional<String> inode = Stream.of("/proc/net/tcp", "/proc/net/tcp6")
-                .flatMap(table -> listeningInode(Path.of(table), port).stream()).findFirst();
+                .flatMap(table -> listeningInode(Path.of(table), port).stream())
+                .findFirst();
         if (inode.isEmpty()) {
             return OptionalLong.empty();
         }
         String target = "socket:[" + inode.get() + "]";
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> ownsSocket(p, target))
                     .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
                     .findFirst();

@@ -12,38 +12,76 @@ import org.HdrHistogram.Histogram;
 /** Assembles a {@link RunResult} and judges it: a run is clean only if nothing was lost, doubled or refused. */
 final class ResultBuilder {
 
-    private ResultBuilder() {
-    }
+    private ResultBuilder() {}
 
-    static RunResult build(RunParameters p, Instant startedAt, Instant finishedAt, RunResult.Setup setup,
-                           SendScheduler scheduler, SendStats stats, DeliveryCounts delivery, Histogram deliveryLatency,
-                           Histogram sendLatency, Duration measured, FleetStats fleet, List<ReceiverMemory> memory,
-                           boolean interrupted) {
+    static RunResult build(
+            RunParameters p,
+            Instant startedAt,
+            Instant finishedAt,
+            RunResult.Setup setup,
+            SendScheduler scheduler,
+            SendStats stats,
+            DeliveryCounts delivery,
+            Histogram deliveryLatency,
+            Histogram sendLatency,
+            Duration measured,
+            FleetStats fleet,
+            List<ReceiverMemory> memory,
+            boolean interrupted) {
         double seconds = measured.toNanos() / 1e9;
         RunResult.Sending sending = new RunResult.Sending(
-                scheduler == null ? 0 : scheduler.due(), stats.sentCount(), stats.skippedCount(), stats.okCount(),
-                stats.non2xxCount(), stats.non2xxByStatus(), stats.errorCount(), stats.errorsByKind(),
-                round(seconds), p.workload().sendsMessages() ? p.rate() : 0,
-                rate(stats.measuredSentCount(), seconds), rate(stats.measuredOkCount(), seconds));
+                scheduler == null ? 0 : scheduler.due(),
+                stats.sentCount(),
+                stats.skippedCount(),
+                stats.okCount(),
+                stats.non2xxCount(),
+                stats.non2xxByStatus(),
+                stats.errorCount(),
+                stats.errorsByKind(),
+                round(seconds),
+                p.workload().sendsMessages() ? p.rate() : 0,
+                rate(stats.measuredSentCount(), seconds),
+                rate(stats.measuredOkCount(), seconds));
         List<String> problems = problems(p, sending, delivery, fleet, interrupted);
-        return new RunResult("switchboard-loadgen", p.runId(), startedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-                finishedAt.truncatedTo(ChronoUnit.MILLIS).toString(), problems.isEmpty() ? "clean" : "problems",
-                problems, parameters(p), setup, sending, delivery, rate(deliveryLatency.getTotalCount(), seconds),
-                LatencySummary.of(deliveryLatency), LatencySummary.of(sendLatency), fleet, List.copyOf(memory));
+        return new RunResult(
+                "switchboard-loadgen",
+                p.runId(),
+                startedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
+                finishedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
+                problems.isEmpty() ? "clean" : "problems",
+                problems,
+                parameters(p),
+                setup,
+                sending,
+                delivery,
+                rate(deliveryLatency.getTotalCount(), seconds),
+                LatencySummary.of(deliveryLatency),
+                LatencySummary.of(sendLatency),
+                fleet,
+                List.copyOf(memory));
     }
 
-    static List<String> problems(RunParameters p, RunResult.Sending sending, DeliveryCounts delivery,
-                                 FleetStats fleet, boolean interrupted) {
+    static List<String> problems(
+            RunParameters p,
+            RunResult.Sending sending,
+            DeliveryCounts delivery,
+            FleetStats fleet,
+            boolean interrupted) {
         List<String> problems = new ArrayList<>();
         if (interrupted) {
             problems.add("interrupted before the end of the schedule");
         }
-        add(problems, delivery.lost(), "deliveries lost (not received within the drain of "
-                + DurationConverter.format(p.drain()) + ")");
+        add(
+                problems,
+                delivery.lost(),
+                "deliveries lost (not received within the drain of " + DurationConverter.format(p.drain()) + ")");
         add(problems, delivery.duplicates(), "duplicate deliveries");
         add(problems, delivery.outOfOrder(), "out-of-order deliveries");
-        add(problems, sending.skipped(), "sends skipped: --http-concurrency " + p.httpConcurrency()
-                + " sends were already in flight (the system or this machine cannot keep up with the rate)");
+        add(
+                problems,
+                sending.skipped(),
+                "sends skipped: --http-concurrency " + p.httpConcurrency()
+                        + " sends were already in flight (the system or this machine cannot keep up with the rate)");
         add(problems, sending.httpNon2xx(), "non-2xx answers " + sending.non2xxByStatus());
         add(problems, sending.httpErrors(), "sends without an answer " + sending.errorsByKind());
         add(problems, fleet.unexpectedCloseCount(), "connections closed by the server " + fleet.unexpectedCloses());

@@ -59,28 +59,61 @@ final class ResultWriter {
         RunResult.Sending s = r.sending();
         DeliveryCounts d = r.delivery();
         if (r.setup().chats() > 0) {
-            rows.add(new String[]{"sends", String.format(Locale.ROOT,
-                    "due %d  sent %d  skipped %d  2xx %d  non-2xx %d  errors %d", s.due(), s.sent(), s.skipped(),
-                    s.http2xx(), s.httpNon2xx(), s.httpErrors())});
-            rows.add(new String[]{"send rate", String.format(Locale.ROOT,
-                    "offered %.1f/s  achieved %.1f/s  acknowledged %.1f/s  (over %.1fs measured)",
-                    s.offeredPerSecond(), s.achievedPerSecond(), s.acknowledgedPerSecond(), s.measuredSeconds())});
-            rows.add(new String[]{"deliveries", String.format(Locale.ROOT,
-                    "expected %d  delivered %d  lost %d  duplicates %d  out-of-order %d  unacknowledged %d",
-                    d.expected(), d.delivered(), d.lost(), d.duplicates(), d.outOfOrder(),
-                    d.deliveredUnacknowledged())});
-            rows.add(new String[]{"delivery rate", String.format(Locale.ROOT, "%.1f/s", r.deliveredPerSecond())});
-            rows.add(new String[]{"latency", latency(r.deliveryLatencyMicros()) + "  (intended send -> received)"});
-            rows.add(new String[]{"send answer", latency(r.sendLatencyMicros()) + "  (intended send -> HTTP answer)"});
+            rows.add(new String[] {
+                "sends",
+                String.format(
+                        Locale.ROOT,
+                        "due %d  sent %d  skipped %d  2xx %d  non-2xx %d  errors %d",
+                        s.due(),
+                        s.sent(),
+                        s.skipped(),
+                        s.http2xx(),
+                        s.httpNon2xx(),
+                        s.httpErrors())
+            });
+            rows.add(new String[] {
+                "send rate",
+                String.format(
+                        Locale.ROOT,
+                        "offered %.1f/s  achieved %.1f/s  acknowledged %.1f/s  (over %.1fs measured)",
+                        s.offeredPerSecond(),
+                        s.achievedPerSecond(),
+                        s.acknowledgedPerSecond(),
+                        s.measuredSeconds())
+            });
+            rows.add(new String[] {
+                "deliveries",
+                String.format(
+                        Locale.ROOT,
+                        "expected %d  delivered %d  lost %d  duplicates %d  out-of-order %d  unacknowledged %d",
+                        d.expected(),
+                        d.delivered(),
+                        d.lost(),
+                        d.duplicates(),
+                        d.outOfOrder(),
+                        d.deliveredUnacknowledged())
+            });
+            rows.add(new String[] {"delivery rate", String.format(Locale.ROOT, "%.1f/s", r.deliveredPerSecond())});
+            rows.add(new String[] {"latency", latency(r.deliveryLatencyMicros()) + "  (intended send -> received)"});
+            rows.add(new String[] {"send answer", latency(r.sendLatencyMicros()) + "  (intended send -> HTTP answer)"});
         }
         FleetStats f = r.connections();
-        rows.add(new String[]{"connections", String.format(Locale.ROOT,
-                "%d of %d open at the end  frames %d  closed by server %d  resyncs %d  error frames %d",
-                f.open(), f.connections(), f.frames(), f.unexpectedCloseCount(), f.resyncs(), f.errorFrames())});
+        rows.add(new String[] {
+            "connections",
+            String.format(
+                    Locale.ROOT,
+                    "%d of %d open at the end  frames %d  closed by server %d  resyncs %d  error frames %d",
+                    f.open(),
+                    f.connections(),
+                    f.frames(),
+                    f.unexpectedCloseCount(),
+                    f.resyncs(),
+                    f.errorFrames())
+        });
         for (ReceiverMemory m : r.receiverMemory()) {
-            rows.add(new String[]{"memory", memory(m)});
+            rows.add(new String[] {"memory", memory(m)});
         }
-        rows.add(new String[]{"verdict", r.problems().isEmpty() ? "clean" : String.join("; ", r.problems())});
+        rows.add(new String[] {"verdict", r.problems().isEmpty() ? "clean" : String.join("; ", r.problems())});
         return rows;
     }
 
@@ -88,13 +121,22 @@ final class ResultWriter {
         if (l.count() == 0) {
             return "no samples";
         }
-        return String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (n=%d)",
-                ProgressReporter.millis(l.p50()), ProgressReporter.millis(l.p90()), ProgressReporter.millis(l.p99()),
-                ProgressReporter.millis(l.p999()), ProgressReporter.millis(l.max()), l.count());
+        return String.format(
+                Locale.ROOT,
+                "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (n=%d)",
+                ProgressReporter.millis(l.p50()),
+                ProgressReporter.millis(l.p90()),
+                ProgressReporter.millis(l.p99()),
+                ProgressReporter.millis(l.p999()),
+                ProgressReporter.millis(l.max()),
+                l.count());
     }
 
     static String memory(ReceiverMemory m) {
-        StringBuilder line = new StringBuilder(m.receiver()).append("  ").append(m.connections()).append(" conns  ");
+        StringBuilder line = new StringBuilder(m.receiver())
+                .append("  ")
+                .append(m.connections())
+                .append(" conns  ");
         if (m.heapUsedAfter() != null) {
             line.append("heap ").append(mib(m.heapUsedBefore())).append(" -> ").append(mib(m.heapUsedAfter()));
             line.append(" (").append(m.heapBytesPerConnection()).append(" B/conn)  ");
@@ -119,11 +161,17 @@ final class ResultWriter {
     private List<String> summary(RunResult r) {
         List<String> lines = new ArrayList<>();
         boolean idle = r.setup().chats() == 0;
-        lines.add(String.format(Locale.ROOT, "Switchboard load run %s  workload %s  connections %s  %s",
-                r.runId(), r.parameters().get("workload"), r.parameters().get("connections"),
-                idle ? "held " + r.parameters().get("duration")
-                        : "rate " + r.parameters().get("rate") + "/s  measured " + r.parameters().get("duration")
-                        + " after warm-up " + r.parameters().get("warmup")));
+        lines.add(String.format(
+                Locale.ROOT,
+                "Switchboard load run %s  workload %s  connections %s  %s",
+                r.runId(),
+                r.parameters().get("workload"),
+                r.parameters().get("connections"),
+                idle
+                        ? "held " + r.parameters().get("duration")
+                        : "rate " + r.parameters().get("rate") + "/s  measured "
+                                + r.parameters().get("duration") + " after warm-up "
+                                + r.parameters().get("warmup")));
         for (String[] row : rows(r)) {
             lines.add(String.format(Locale.ROOT, "  %-15s%s", row[0], row[1]));
         }

@@ -26,7 +26,10 @@ public record RunParameters(
         int connectConcurrency,
         int messageBytes) {
 
-    public enum TokenSourceKind { DEV, KEY }
+    public enum TokenSourceKind {
+        DEV,
+        KEY
+    }
 
     public RunParameters {
         senders = List.copyOf(senders);

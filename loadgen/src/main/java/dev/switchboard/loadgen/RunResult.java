@@ -22,9 +22,14 @@ public record RunResult(
         List<ReceiverMemory> receiverMemory) {
 
     /** How the run was prepared. */
-    public record Setup(String tokenSource, double tokenSeconds, double connectSeconds, double chatSeconds,
-                        int chats, double deliveriesPerMessage, Map<String, Long> connectionsPerReceiver) {
-    }
+    public record Setup(
+            String tokenSource,
+            double tokenSeconds,
+            double connectSeconds,
+            double chatSeconds,
+            int chats,
+            double deliveriesPerMessage,
+            Map<String, Long> connectionsPerReceiver) {}
 
     /**
      * The send side. Rates are over the measured window (after the warm-up), counts over the whole run.
@@ -34,9 +39,17 @@ public record RunResult(
      * @param achievedPerSecond  sends started per second in the measured window
      * @param acknowledgedPerSecond 2xx answers per second for messages of the measured window
      */
-    public record Sending(long due, long sent, long skipped, long http2xx, long httpNon2xx,
-                         Map<String, Long> non2xxByStatus, long httpErrors, Map<String, Long> errorsByKind,
-                         double measuredSeconds, double offeredPerSecond, double achievedPerSecond,
-                         double acknowledgedPerSecond) {
-    }
+    public record Sending(
+            long due,
+            long sent,
+            long skipped,
+            long http2xx,
+            long httpNon2xx,
+            Map<String, Long> non2xxByStatus,
+            long httpErrors,
+            Map<String, Long> errorsByKind,
+            double measuredSeconds,
+            double offeredPerSecond,
+            double achievedPerSecond,
+            double acknowledgedPerSecond) {}
 }

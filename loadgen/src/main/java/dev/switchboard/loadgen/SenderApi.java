@@ -36,8 +36,7 @@ public final class SenderApi {
     }
 
     /** A 2xx answer to a message send: where the message landed. */
-    public record SentMessage(String chatId, long seq) {
-    }
+    public record SentMessage(String chatId, long seq) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,11 +49,12 @@ public final class SenderApi {
         if (senders.isEmpty()) {
             throw new IllegalArgumentException("at least one sender is needed");
         }
-        this.senders = senders.stream().map(u -> u.toString().replaceAll("/+$", "")).toList();
+        this.senders =
+                senders.stream().map(u -> u.toString().replaceAll("/+$", "")).toList();
         this.timeoutMillis = timeout.toMillis();
         this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis)),
+                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setConnectTimeout((int)
+                        Math.min(Integer.MAX_VALUE, timeoutMillis)),
                 new PoolOptions().setHttp1MaxSize(Math.max(1, maxConnectionsPerSender)));
     }
 
@@ -101,20 +101,26 @@ public final class SenderApi {
 
     /** Reads where a 2xx send answer's message landed. */
     public static SentMessage sentMessage(Answer answer) {
-        return new SentMessage(field(answer, "chatId").asText(), field(answer, "seq").asLong());
+        return new SentMessage(
+                field(answer, "chatId").asText(), field(answer, "seq").asLong());
     }
 
     /** {@code GET} of any URL (the receivers' metrics): answers whatever status came back. */
     public Future<Answer> get(String url) {
-        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+        return client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setAbsoluteURI(url)
                         .setIdleTimeout(timeoutMillis))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
     }
 
     private Future<Answer> post(String url, String token, String json) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-                .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "application/json")
                 .setIdleTimeout(timeoutMillis);
         if (token != null) {
             options.putHeader("Authorization", "Bearer " + token);

@@ -27,23 +27,33 @@ final class ServerFrameDecoder {
         }
         String type = frame.path("type").asText("");
         return switch (type) {
-            case "welcome" -> new ServerFrame.Welcome(frame.path("connectionId").asText(), frame.path("userId").asText(),
-                    frame.path("receiverId").asText(), frame.path("heartbeatSeconds").asInt(30));
+            case "welcome" ->
+                new ServerFrame.Welcome(
+                        frame.path("connectionId").asText(),
+                        frame.path("userId").asText(),
+                        frame.path("receiverId").asText(),
+                        frame.path("heartbeatSeconds").asInt(30));
             case "event" -> {
                 if (!"messageAdded".equals(frame.path("event").asText())) {
                     yield OTHER_EVENT;
                 }
                 JsonNode data = frame.path("data");
-                String chatId = data.hasNonNull("chatId") ? data.get("chatId").asText() : frame.path("chatId").asText();
-                yield new ServerFrame.MessageAdded(chatId, data.path("id").asText(), data.path("seq").asLong(-1),
+                String chatId = data.hasNonNull("chatId")
+                        ? data.get("chatId").asText()
+                        : frame.path("chatId").asText();
+                yield new ServerFrame.MessageAdded(
+                        chatId,
+                        data.path("id").asText(),
+                        data.path("seq").asLong(-1),
                         data.path("content").isTextual() ? data.get("content").asText() : null);
             }
             case "resync" -> new ServerFrame.Resync(frame.path("reason").asText());
-            case "error" -> new ServerFrame.Error(frame.path("code").asText(), frame.path("detail").asText());
+            case "error" ->
+                new ServerFrame.Error(
+                        frame.path("code").asText(), frame.path("detail").asText());
             default -> new ServerFrame.Other(type);
         };
     }
 
-    private ServerFrameDecoder() {
-    }
+    private ServerFrameDecoder() {}
 }

@@ -22,9 +22,10 @@ public sealed interface TokenSource {
         @Override
         public List<String> tokensFor(List<String> userIds, Duration lifetime) {
             return BoundedConcurrency.await(
-                    BoundedConcurrency.all(vertx, userIds.size(), concurrency,
-                            i -> senders.devToken(userIds.get(i), lifetime)),
-                    Duration.ofSeconds(60).plusMillis(userIds.size() * 20L), "fetching dev tokens");
+                    BoundedConcurrency.all(
+                            vertx, userIds.size(), concurrency, i -> senders.devToken(userIds.get(i), lifetime)),
+                    Duration.ofSeconds(60).plusMillis(userIds.size() * 20L),
+                    "fetching dev tokens");
         }
 
         @Override
@@ -39,7 +40,9 @@ public sealed interface TokenSource {
         public List<String> tokensFor(List<String> userIds, Duration lifetime) {
             Instant now = Instant.now();
             // RSA signing is ~1 ms of CPU per token: spread thousands over the cores.
-            return userIds.parallelStream().map(user -> signer.sign(user, now, now.plus(lifetime))).toList();
+            return userIds.parallelStream()
+                    .map(user -> signer.sign(user, now, now.plus(lifetime)))
+                    .toList();
         }
 
         @Override

@@ -46,14 +46,16 @@ class ChatPlannerTest {
         }
         assertEquals(250, covered.size());
         assertEquals(List.of(200, 201), plan.chats().get(2).members().subList(0, 2));
-        assertEquals(List.of(0, 1), plan.chats().get(2).members().subList(50, 52), "last chat topped up from the start");
+        assertEquals(
+                List.of(0, 1), plan.chats().get(2).members().subList(50, 52), "last chat topped up from the start");
     }
 
     @Test
     void groupsLargerThanTheFleetBecomeOneChatOfEveryone() {
         ChatPlan plan = ChatPlanner.plan(Workload.GROUPS, 30, 100);
         assertEquals(1, plan.chats().size());
-        assertEquals(IntStream.range(0, 30).boxed().toList(), plan.chats().getFirst().members());
+        assertEquals(
+                IntStream.range(0, 30).boxed().toList(), plan.chats().getFirst().members());
     }
 
     @Test
@@ -69,7 +71,13 @@ class ChatPlannerTest {
 
     @Test
     void broadcastIsCappedAtTheFleet() {
-        assertEquals(200, ChatPlanner.plan(Workload.BROADCAST, 200, 1000).chats().getFirst().members().size());
+        assertEquals(
+                200,
+                ChatPlanner.plan(Workload.BROADCAST, 200, 1000)
+                        .chats()
+                        .getFirst()
+                        .members()
+                        .size());
     }
 
     @Test

@@ -29,8 +29,7 @@ final class FakeSwitchboard implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Chat(String id, List<String> members, long[] seq) {
-    }
+    private record Chat(String id, List<String> members, long[] seq) {}
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     private final HttpServer server;
@@ -43,7 +42,10 @@ final class FakeSwitchboard implements AutoCloseable {
         server = vertx.createHttpServer()
                 .webSocketHandler(this::onSocket)
                 .requestHandler(this::onRequest)
-                .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     int port() {
@@ -61,7 +63,9 @@ final class FakeSwitchboard implements AutoCloseable {
         }
         try {
             String[] parts = token.split("\\.");
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("sub").asText();
+            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]))
+                    .get("sub")
+                    .asText();
         } catch (Exception e) {
             return null;
         }
@@ -87,10 +91,13 @@ final class FakeSwitchboard implements AutoCloseable {
                 String path = request.path();
                 if (path.equals("/q/metrics")) {
                     // Heap grows by 10 kB per open connection, so the idle report has something to divide.
-                    long connections = sockets.values().stream().mapToLong(List::size).sum();
-                    request.response().end("# TYPE jvm_memory_used_bytes gauge\n"
-                            + "jvm_memory_used_bytes{area=\"heap\",id=\"eden\"} " + (50_000_000 + connections * 10_000)
-                            + "\njvm_memory_used_bytes{area=\"nonheap\",id=\"Metaspace\"} 9.0E7\n");
+                    long connections =
+                            sockets.values().stream().mapToLong(List::size).sum();
+                    request.response()
+                            .end("# TYPE jvm_memory_used_bytes gauge\n"
+                                    + "jvm_memory_used_bytes{area=\"heap\",id=\"eden\"} "
+                                    + (50_000_000 + connections * 10_000)
+                                    + "\njvm_memory_used_bytes{area=\"nonheap\",id=\"Metaspace\"} 9.0E7\n");
                     return;
                 }
                 if (path.equals("/api/v1/dev/tokens")) {
@@ -120,8 +127,10 @@ final class FakeSwitchboard implements AutoCloseable {
         body.get("memberIds").forEach(m -> members.add(m.asText()));
         Chat chat = new Chat(UUID.randomUUID().toString(), members, new long[1]);
         chats.put(chat.id(), chat);
-        request.response().setStatusCode(201).end("{\"id\":\"" + chat.id() + "\",\"memberIds\":"
-                + JSON.valueToTree(members) + ",\"createdBy\":\"" + creator + "\",\"lastSeq\":0}");
+        request.response()
+                .setStatusCode(201)
+                .end("{\"id\":\"" + chat.id() + "\",\"memberIds\":" + JSON.valueToTree(members) + ",\"createdBy\":\""
+                        + creator + "\",\"lastSeq\":0}");
     }
 
     private void send(HttpServerRequest request, String author, Chat chat, JsonNode body) {
@@ -132,9 +141,13 @@ final class FakeSwitchboard implements AutoCloseable {
         ObjectNode message = JSON.createObjectNode();
         synchronized (chat) { // one seq order, and frames written in that order
             long seq = ++chat.seq()[0];
-            message.put("id", UUID.randomUUID().toString()).put("chatId", chat.id()).put("seq", seq)
-                    .put("senderId", author).put("content", body.get("content").asText())
-                    .put("contentType", "text").put("clientMessageId", body.get("clientMessageId").asText());
+            message.put("id", UUID.randomUUID().toString())
+                    .put("chatId", chat.id())
+                    .put("seq", seq)
+                    .put("senderId", author)
+                    .put("content", body.get("content").asText())
+                    .put("contentType", "text")
+                    .put("clientMessageId", body.get("clientMessageId").asText());
             String added = "{\"type\":\"event\",\"event\":\"messageAdded\",\"id\":\"" + UUID.randomUUID()
                     + "\",\"chatId\":\"" + chat.id() + "\",\"data\":" + message + "}";
             String other = "{\"type\":\"event\",\"event\":\"messageUpdateForChatList\",\"chatId\":\"" + chat.id()
@@ -151,7 +164,9 @@ final class FakeSwitchboard implements AutoCloseable {
                 }
             }
         }
-        request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        request.response()
+                .setStatusCode(201)
+                .putHeader("Content-Type", "application/json")
                 .end(message.toString().getBytes(StandardCharsets.UTF_8).length == 0 ? "" : message.toString());
     }
 

@@ -30,8 +30,11 @@ class HtmlReportTest {
         Matcher urls = Pattern.compile("https?://[^\"<\\s]+").matcher(html);
         while (urls.find()) {
             String url = urls.group();
-            assertTrue(url.equals("http://www.w3.org/2000/svg") || url.startsWith("http://127.0.0.1")
-                    || url.startsWith("ws://"), "no external resource: " + url);
+            assertTrue(
+                    url.equals("http://www.w3.org/2000/svg")
+                            || url.startsWith("http://127.0.0.1")
+                            || url.startsWith("ws://"),
+                    "no external resource: " + url);
         }
     }
 
@@ -41,7 +44,7 @@ class HtmlReportTest {
         assertTrue(html.contains("class=\"clean\">clean"));
         assertTrue(html.contains("expected 6000  delivered 6000  lost 0  duplicates 0  out-of-order 0"));
         LatencySummary l = SampleRun.clean().deliveryLatencyMicros();
-        for (long micros : new long[]{l.p50(), l.p90(), l.p99(), l.p999(), l.max()}) {
+        for (long micros : new long[] {l.p50(), l.p90(), l.p99(), l.p999(), l.max()}) {
             String ms = String.format(java.util.Locale.ROOT, "%.3f", micros / 1000.0);
             assertTrue(html.contains("<td class=\"num\">" + ms + "</td>"), ms);
         }
@@ -57,7 +60,8 @@ class HtmlReportTest {
 
     @Test
     void aRunWithoutSamplesSaysSoInsteadOfDrawing() {
-        String empty = HtmlReport.chart(LatencySummary.of(new org.HdrHistogram.Histogram(3)),
+        String empty = HtmlReport.chart(
+                LatencySummary.of(new org.HdrHistogram.Histogram(3)),
                 LatencySummary.of(new org.HdrHistogram.Histogram(3)));
         assertTrue(empty.contains("no latency samples"));
         assertFalse(empty.contains("<polyline"));

@@ -24,8 +24,10 @@ class JwtSignerTest {
     private static final Path VERIFY_KEY = Path.of("../dev-keys/DEV-ONLY-jwt-verify-key.pem");
 
     private static PublicKey verifyKey() throws Exception {
-        String base64 = Files.readString(VERIFY_KEY).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        String base64 =
+                Files.readString(VERIFY_KEY).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     private static boolean verifies(String token) throws Exception {
@@ -63,9 +65,11 @@ class JwtSignerTest {
         Instant now = Instant.now();
         String token = JwtSigner.fromPem(SIGNING_KEY, "switchboard-dev").sign("alice", now, now.plusSeconds(60));
         String[] parts = token.split("\\.");
-        String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                        .replace("alice", "mallory").getBytes(StandardCharsets.UTF_8));
+        String otherClaims = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("alice", "mallory")
+                        .getBytes(StandardCharsets.UTF_8));
         assertFalse(verifies(parts[0] + "." + otherClaims + "." + parts[2]));
     }
 

@@ -24,7 +24,8 @@ class LoadGeneratorTest {
     void defaultsDriveTheLocalStack() {
         RunParameters p = parse();
         assertEquals(List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082")), p.senders());
-        assertEquals(List.of(URI.create("ws://127.0.0.1:8091/ws"), URI.create("ws://127.0.0.1:8092/ws")), p.receivers());
+        assertEquals(
+                List.of(URI.create("ws://127.0.0.1:8091/ws"), URI.create("ws://127.0.0.1:8092/ws")), p.receivers());
         assertEquals(Workload.DIRECT, p.workload());
         assertEquals(100, p.connections());
         assertEquals(Duration.ofSeconds(30), p.duration());
@@ -39,17 +40,49 @@ class LoadGeneratorTest {
     void theGroupSizeDefaultDependsOnTheWorkload() {
         assertEquals(100, parse("--workload", "groups").groupSize());
         assertEquals(1000, parse("--workload", "BROADCAST").groupSize());
-        assertEquals(200, parse("--workload", "broadcast", "--group-size", "200").groupSize());
+        assertEquals(
+                200, parse("--workload", "broadcast", "--group-size", "200").groupSize());
     }
 
     @Test
     void readsEveryOption() {
-        RunParameters p = parse("--senders", "http://a:1,http://b:2", "--receivers", "ws://c:3/ws",
-                "--connections", "500", "--workload", "groups", "--group-size", "50", "--rate", "1000",
-                "--duration", "2m", "--warmup", "500ms", "--drain", "3s", "--token-source", "key",
-                "--signing-key", "../dev-keys/DEV-ONLY-jwt-signing-key.pem", "--issuer", "iss", "--out", "/tmp/x",
-                "--http-concurrency", "64", "--request-timeout", "2s", "--connect-concurrency", "10",
-                "--message-bytes", "512", "--run-id", "abc");
+        RunParameters p = parse(
+                "--senders",
+                "http://a:1,http://b:2",
+                "--receivers",
+                "ws://c:3/ws",
+                "--connections",
+                "500",
+                "--workload",
+                "groups",
+                "--group-size",
+                "50",
+                "--rate",
+                "1000",
+                "--duration",
+                "2m",
+                "--warmup",
+                "500ms",
+                "--drain",
+                "3s",
+                "--token-source",
+                "key",
+                "--signing-key",
+                "../dev-keys/DEV-ONLY-jwt-signing-key.pem",
+                "--issuer",
+                "iss",
+                "--out",
+                "/tmp/x",
+                "--http-concurrency",
+                "64",
+                "--request-timeout",
+                "2s",
+                "--connect-concurrency",
+                "10",
+                "--message-bytes",
+                "512",
+                "--run-id",
+                "abc");
         assertEquals(2, p.senders().size());
         assertEquals(500, p.connections());
         assertEquals(50, p.groupSize());
@@ -87,8 +120,20 @@ class LoadGeneratorTest {
         assertEquals(2, cli.execute("--connections", "1"));
         StringWriter help = new StringWriter();
         LoadGenerator.commandLine().usage(new PrintWriter(help));
-        for (String option : List.of("--senders", "--receivers", "--connections", "--workload", "--group-size", "--rate",
-                "--duration", "--warmup", "--drain", "--token-source", "--signing-key", "--issuer", "--out",
+        for (String option : List.of(
+                "--senders",
+                "--receivers",
+                "--connections",
+                "--workload",
+                "--group-size",
+                "--rate",
+                "--duration",
+                "--warmup",
+                "--drain",
+                "--token-source",
+                "--signing-key",
+                "--issuer",
+                "--out",
                 "--http-concurrency")) {
             assertTrue(help.toString().contains(option), option);
         }

@@ -23,6 +23,7 @@ class LoadRunTest {
 
     @TempDir
     Path dir;
+
     private FakeSwitchboard fake;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
@@ -36,14 +37,29 @@ class LoadRunTest {
         fake.close();
     }
 
-    private RunParameters parameters(Workload workload, int connections, int groupSize, double rate,
-                                     RunParameters.TokenSourceKind tokens) {
+    private RunParameters parameters(
+            Workload workload, int connections, int groupSize, double rate, RunParameters.TokenSourceKind tokens) {
         URI sender = URI.create("http://127.0.0.1:" + fake.port());
         URI receiver = URI.create("ws://127.0.0.1:" + fake.port() + "/ws");
-        return new RunParameters("t" + System.nanoTime() % 100000, List.of(sender, sender), List.of(receiver, receiver),
-                connections, workload, groupSize, rate, Duration.ofMillis(1000), Duration.ofMillis(300),
-                Duration.ofSeconds(2), tokens, Path.of("../dev-keys/DEV-ONLY-jwt-signing-key.pem"), "switchboard-dev",
-                dir, 256, Duration.ofSeconds(10), 20, 0);
+        return new RunParameters(
+                "t" + System.nanoTime() % 100000,
+                List.of(sender, sender),
+                List.of(receiver, receiver),
+                connections,
+                workload,
+                groupSize,
+                rate,
+                Duration.ofMillis(1000),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(2),
+                tokens,
+                Path.of("../dev-keys/DEV-ONLY-jwt-signing-key.pem"),
+                "switchboard-dev",
+                dir,
+                256,
+                Duration.ofSeconds(10),
+                20,
+                0);
     }
 
     private int run(RunParameters parameters) {
@@ -57,7 +73,9 @@ class LoadRunTest {
     @Test
     void aCleanDirectRunAccountsForEveryDelivery() throws Exception {
         // A low rate and a generous in-flight bound: a busy CI machine must not turn this into a skip.
-        assertEquals(LoadRun.CLEAN, run(parameters(Workload.DIRECT, 10, 100, 100, RunParameters.TokenSourceKind.DEV)),
+        assertEquals(
+                LoadRun.CLEAN,
+                run(parameters(Workload.DIRECT, 10, 100, 100, RunParameters.TokenSourceKind.DEV)),
                 stdout.toString());
         JsonNode r = result();
         long acknowledged = r.get("sending").get("http2xx").asLong();
@@ -79,7 +97,8 @@ class LoadRunTest {
     void lostAndDuplicatedDeliveriesMakeTheRunFail() throws Exception {
         fake.drop = (user, seq) -> user.endsWith("-0") && seq == 2;
         fake.duplicate = (user, seq) -> user.endsWith("-3") && seq == 3;
-        assertEquals(LoadRun.PROBLEMS, run(parameters(Workload.DIRECT, 4, 100, 100, RunParameters.TokenSourceKind.DEV)));
+        assertEquals(
+                LoadRun.PROBLEMS, run(parameters(Workload.DIRECT, 4, 100, 100, RunParameters.TokenSourceKind.DEV)));
         JsonNode delivery = result().get("delivery");
         assertEquals(1, delivery.get("lost").asLong());
         assertEquals(1, delivery.get("duplicates").asLong());
@@ -88,17 +107,23 @@ class LoadRunTest {
 
     @Test
     void aBroadcastWithLocallySignedTokensReachesEveryMember() throws Exception {
-        assertEquals(LoadRun.CLEAN, run(parameters(Workload.BROADCAST, 30, 20, 20, RunParameters.TokenSourceKind.KEY)),
+        assertEquals(
+                LoadRun.CLEAN,
+                run(parameters(Workload.BROADCAST, 30, 20, 20, RunParameters.TokenSourceKind.KEY)),
                 stdout.toString());
         JsonNode r = result();
         assertEquals(1, r.get("setup").get("chats").asInt());
         assertEquals(20.0, r.get("setup").get("deliveriesPerMessage").asDouble());
-        assertEquals(20 * r.get("sending").get("http2xx").asLong(), r.get("delivery").get("delivered").asLong());
+        assertEquals(
+                20 * r.get("sending").get("http2xx").asLong(),
+                r.get("delivery").get("delivered").asLong());
     }
 
     @Test
     void anIdleRunHoldsTheConnectionsAndReportsEachReceiver() throws Exception {
-        assertEquals(LoadRun.CLEAN, run(parameters(Workload.IDLE, 20, 100, 0, RunParameters.TokenSourceKind.DEV)),
+        assertEquals(
+                LoadRun.CLEAN,
+                run(parameters(Workload.IDLE, 20, 100, 0, RunParameters.TokenSourceKind.DEV)),
                 stdout.toString());
         JsonNode r = result();
         assertEquals(20, r.get("connections").get("open").asLong());

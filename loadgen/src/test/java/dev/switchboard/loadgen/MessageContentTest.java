@@ -31,7 +31,7 @@ class MessageContentTest {
 
     @Test
     void anythingElseIsNotOurs() {
-        for (String content : new String[]{null, "", "hello", "lg|", "lg|r1", "lg|r1|x|5", "lg|r1|5|", "lg||1|2"}) {
+        for (String content : new String[] {null, "", "hello", "lg|", "lg|r1", "lg|r1|x|5", "lg|r1|5|", "lg||1|2"}) {
             assertTrue(MessageContent.decode(content).isEmpty(), String.valueOf(content));
         }
     }

@@ -24,7 +24,8 @@ class ResultJsonTest {
         assertEquals(200.0, parameters.get("rate").asDouble());
         assertEquals("10s", parameters.get("duration").asText());
         assertEquals("5s", parameters.get("warmup").asText());
-        assertEquals("ws://127.0.0.1:8091/ws", parameters.get("receivers").get(0).asText());
+        assertEquals(
+                "ws://127.0.0.1:8091/ws", parameters.get("receivers").get(0).asText());
         assertEquals("dev", parameters.get("token-source").asText());
         assertEquals(256, parameters.get("http-concurrency").asInt());
     }
@@ -39,9 +40,11 @@ class ResultJsonTest {
         assertEquals(9990, latency.get("p999").asLong(), 10);
         assertEquals(10_000, latency.get("max").asLong(), 10);
         assertTrue(latency.get("distribution").size() > 10);
-        JsonNode last = latency.get("distribution").get(latency.get("distribution").size() - 1);
+        JsonNode last =
+                latency.get("distribution").get(latency.get("distribution").size() - 1);
         assertEquals(100.0, last.get("percentile").asDouble());
-        assertEquals(2, json(SampleRun.clean()).get("sendLatencyMicros").get("count").asLong());
+        assertEquals(
+                2, json(SampleRun.clean()).get("sendLatencyMicros").get("count").asLong());
     }
 
     @Test
@@ -55,7 +58,7 @@ class ResultJsonTest {
         assertEquals(200.0, sending.get("achievedPerSecond").asDouble(), 0.01);
         assertEquals(200.0, sending.get("acknowledgedPerSecond").asDouble(), 0.01);
         JsonNode delivery = root.get("delivery");
-        for (String field : new String[]{"expected", "delivered", "lost", "duplicates", "outOfOrder"}) {
+        for (String field : new String[] {"expected", "delivered", "lost", "duplicates", "outOfOrder"}) {
             assertTrue(delivery.has(field), field);
         }
         assertEquals(6000, delivery.get("expected").asLong());
@@ -79,9 +82,9 @@ class ResultJsonTest {
     @Test
     void theWriterPutsEveryFileInTheOutputDirectory(@TempDir Path dir) throws Exception {
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-        new ResultWriter(new java.io.PrintStream(stdout, true)).write(SampleRun.clean(), SampleRun.deliveryLatency(),
-                SampleRun.sendLatency(), dir.resolve("run"));
-        for (String file : new String[]{"result.json", "report.html", "delivery-latency.hgrm", "send-latency.hgrm"}) {
+        new ResultWriter(new java.io.PrintStream(stdout, true))
+                .write(SampleRun.clean(), SampleRun.deliveryLatency(), SampleRun.sendLatency(), dir.resolve("run"));
+        for (String file : new String[] {"result.json", "report.html", "delivery-latency.hgrm", "send-latency.hgrm"}) {
             assertTrue(Files.size(dir.resolve("run").resolve(file)) > 0, file);
         }
         String table = stdout.toString();

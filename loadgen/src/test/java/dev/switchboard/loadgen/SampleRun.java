@@ -11,13 +11,27 @@ import org.HdrHistogram.Histogram;
 /** A finished run with known numbers, for the result file and report tests. */
 final class SampleRun {
 
-    static final RunParameters PARAMETERS = new RunParameters("t3st", List.of(URI.create("http://127.0.0.1:8081")),
-            List.of(URI.create("ws://127.0.0.1:8091/ws")), 100, Workload.DIRECT, 100, 200, Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(10), RunParameters.TokenSourceKind.DEV, null, "switchboard-dev",
-            Path.of("target/results/x"), 256, Duration.ofSeconds(10), 100, 0);
+    static final RunParameters PARAMETERS = new RunParameters(
+            "t3st",
+            List.of(URI.create("http://127.0.0.1:8081")),
+            List.of(URI.create("ws://127.0.0.1:8091/ws")),
+            100,
+            Workload.DIRECT,
+            100,
+            200,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            RunParameters.TokenSourceKind.DEV,
+            null,
+            "switchboard-dev",
+            Path.of("target/results/x"),
+            256,
+            Duration.ofSeconds(10),
+            100,
+            0);
 
-    private SampleRun() {
-    }
+    private SampleRun() {}
 
     static Histogram deliveryLatency() {
         Histogram h = new Histogram(3);
@@ -40,12 +54,23 @@ final class SampleRun {
             stats.sent(i >= 1000);
             stats.answered(201, i >= 1000);
         }
-        RunResult.Setup setup = new RunResult.Setup("dev token endpoint of the senders", 0.5, 1.2, 0.3, 50, 2.0,
-                Map.of("ws://127.0.0.1:8091/ws", 100L));
+        RunResult.Setup setup = new RunResult.Setup(
+                "dev token endpoint of the senders", 0.5, 1.2, 0.3, 50, 2.0, Map.of("ws://127.0.0.1:8091/ws", 100L));
         FleetStats fleet = new FleetStats(100, 100, 24_000, 18_000, 0, 0, Map.of());
-        return ResultBuilder.build(PARAMETERS, Instant.parse("2026-11-22T10:00:00Z"),
-                Instant.parse("2026-11-22T10:00:30Z"), setup, null, stats, delivery, deliveryLatency(), sendLatency(),
-                Duration.ofSeconds(10), fleet, List.of(), false);
+        return ResultBuilder.build(
+                PARAMETERS,
+                Instant.parse("2026-11-22T10:00:00Z"),
+                Instant.parse("2026-11-22T10:00:30Z"),
+                setup,
+                null,
+                stats,
+                delivery,
+                deliveryLatency(),
+                sendLatency(),
+                Duration.ofSeconds(10),
+                fleet,
+                List.of(),
+                false);
     }
 
     static RunResult clean() {

@@ -9,9 +9,11 @@ class ServerFrameDecoderTest {
 
     @Test
     void readsTheWelcome() {
-        assertEquals(new ServerFrame.Welcome("c-1", "alice", "receiver-1", 30), ServerFrameDecoder.decode(
-                "{\"type\":\"welcome\",\"connectionId\":\"c-1\",\"userId\":\"alice\",\"receiverId\":\"receiver-1\","
-                        + "\"heartbeatSeconds\":30}"));
+        assertEquals(
+                new ServerFrame.Welcome("c-1", "alice", "receiver-1", 30),
+                ServerFrameDecoder.decode(
+                        "{\"type\":\"welcome\",\"connectionId\":\"c-1\",\"userId\":\"alice\",\"receiverId\":\"receiver-1\","
+                                + "\"heartbeatSeconds\":30}"));
     }
 
     @Test
@@ -32,23 +34,31 @@ class ServerFrameDecoderTest {
 
     @Test
     void otherEventsAreOnlyCounted() {
-        assertInstanceOf(ServerFrame.OtherEvent.class, ServerFrameDecoder.decode(
-                "{\"type\":\"event\",\"event\":\"unreadCountUpdated\",\"id\":\"e\",\"chatId\":\"c\",\"data\":{}}"));
-        assertInstanceOf(ServerFrame.OtherEvent.class, ServerFrameDecoder.decode(
-                "{ \"type\" : \"event\", \"event\" : \"chatAdded\", \"data\" : {} }"));
+        assertInstanceOf(
+                ServerFrame.OtherEvent.class,
+                ServerFrameDecoder.decode(
+                        "{\"type\":\"event\",\"event\":\"unreadCountUpdated\",\"id\":\"e\",\"chatId\":\"c\",\"data\":{}}"));
+        assertInstanceOf(
+                ServerFrame.OtherEvent.class,
+                ServerFrameDecoder.decode("{ \"type\" : \"event\", \"event\" : \"chatAdded\", \"data\" : {} }"));
     }
 
     @Test
     void aNotificationCarryingAMessageIsNotAMessageAdded() {
-        assertInstanceOf(ServerFrame.OtherEvent.class, ServerFrameDecoder.decode(
-                "{\"type\":\"event\",\"event\":\"chatMessageNotification\",\"data\":{\"message\":"
-                        + "{\"content\":\"messageAdded\",\"seq\":1}}}"));
+        assertInstanceOf(
+                ServerFrame.OtherEvent.class,
+                ServerFrameDecoder.decode(
+                        "{\"type\":\"event\",\"event\":\"chatMessageNotification\",\"data\":{\"message\":"
+                                + "{\"content\":\"messageAdded\",\"seq\":1}}}"));
     }
 
     @Test
     void readsResyncErrorAndTheRest() {
-        assertEquals(new ServerFrame.Resync("redis"), ServerFrameDecoder.decode("{\"type\":\"resync\",\"reason\":\"redis\"}"));
-        assertEquals(new ServerFrame.Error("bad_request", "x"),
+        assertEquals(
+                new ServerFrame.Resync("redis"),
+                ServerFrameDecoder.decode("{\"type\":\"resync\",\"reason\":\"redis\"}"));
+        assertEquals(
+                new ServerFrame.Error("bad_request", "x"),
                 ServerFrameDecoder.decode("{\"type\":\"error\",\"code\":\"bad_request\",\"detail\":\"x\"}"));
         assertEquals(new ServerFrame.Other("pong"), ServerFrameDecoder.decode("{\"type\":\"pong\"}"));
         assertEquals(new ServerFrame.Other("unparseable"), ServerFrameDecoder.decode("not json"));

@@ -67,20 +67,26 @@ class SmallPartsTest {
 
     @Test
     void metricsLiveBesideTheWebSocketPath() {
-        assertEquals(URI.create("http://127.0.0.1:8091/q/metrics"),
+        assertEquals(
+                URI.create("http://127.0.0.1:8091/q/metrics"),
                 ReceiverMemoryProbe.metricsUri(URI.create("ws://127.0.0.1:8091/ws")));
-        assertEquals(URI.create("https://rx.example:443/q/metrics"),
+        assertEquals(
+                URI.create("https://rx.example:443/q/metrics"),
                 ReceiverMemoryProbe.metricsUri(URI.create("wss://rx.example/ws")));
     }
 
     @Test
     void memoryPerConnectionIsTheGrowthSpreadOverTheConnections() {
-        ReceiverMemory m = ReceiverMemoryProbe.compare(URI.create("ws://10.0.0.1:8091/ws"), 1000,
+        ReceiverMemory m = ReceiverMemoryProbe.compare(
+                URI.create("ws://10.0.0.1:8091/ws"),
+                1000,
                 new ReceiverMemoryProbe.Sample("metrics", null, 100_000_000L, null),
                 new ReceiverMemoryProbe.Sample("metrics", null, 130_000_000L, null));
         assertEquals(30_000L, m.heapBytesPerConnection());
         assertEquals(null, m.rssBytesPerConnection());
-        ReceiverMemory none = ReceiverMemoryProbe.compare(URI.create("ws://10.0.0.1:8091/ws"), 10,
+        ReceiverMemory none = ReceiverMemoryProbe.compare(
+                URI.create("ws://10.0.0.1:8091/ws"),
+                10,
                 new ReceiverMemoryProbe.Sample("none", null, null, null),
                 new ReceiverMemoryProbe.Sample("none", null, null, null));
         assertTrue(none.note().contains("jcmd"));
@@ -88,7 +94,8 @@ class SmallPartsTest {
 
     @Test
     void sendErrorsAreGroupedByAShortKind() {
-        assertEquals("TimeoutException: took too long",
+        assertEquals(
+                "TimeoutException: took too long",
                 SendStats.kind(new java.util.concurrent.TimeoutException("took too long\nat somewhere")));
         assertEquals("IllegalStateException", SendStats.kind(new IllegalStateException()));
         SendStats stats = new SendStats();

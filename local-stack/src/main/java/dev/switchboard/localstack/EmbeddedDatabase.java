@@ -1,7 +1,6 @@
 package dev.switchboard.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createDatabase() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER USER " + USER + " PASSWORD '" + PASSWORD + "'");
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
@@ -112,7 +111,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static void deleteRecursively(Path root) {
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temp directory is harmless
         }

@@ -1,9 +1,8 @@
 package dev.switchboard.localstack;
 
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import redis.embedded.RedisServer;
 
 /**
  * A real redis-server process (binary shipped in the embedded-redis artifact) on a fixed port that survives

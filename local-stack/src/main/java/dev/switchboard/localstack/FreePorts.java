@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free TCP ports on the loopback interface, so that tests never collide with servers already running. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -6,12 +6,16 @@ import java.net.URI;
  * Where Redis and PostgreSQL are, in the forms the services take. Built from the embedded servers or from the
  * {@code REDIS_URL} / {@code DATABASE_URL} variables of the contract.
  */
-public record Infrastructure(String redisUrl, String databaseHostPort, String databaseName,
-                             String databaseUser, String databasePassword) {
+public record Infrastructure(
+        String redisUrl, String databaseHostPort, String databaseName, String databaseUser, String databasePassword) {
 
     public static Infrastructure of(EmbeddedRedis redis, EmbeddedDatabase database) {
-        return new Infrastructure(redis.url(), "127.0.0.1:" + database.port(), EmbeddedDatabase.DATABASE,
-                EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+        return new Infrastructure(
+                redis.url(),
+                "127.0.0.1:" + database.port(),
+                EmbeddedDatabase.DATABASE,
+                EmbeddedDatabase.USER,
+                EmbeddedDatabase.PASSWORD);
     }
 
     /** @param databaseUrl {@code postgresql://user:password@host:port/db} */
@@ -25,7 +29,9 @@ public record Infrastructure(String redisUrl, String databaseHostPort, String da
         String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
         String password = colon < 0 ? "" : userInfo.substring(colon + 1);
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         return new Infrastructure(redisUrl, uri.getHost() + ":" + port, database, user, password);
     }
 

@@ -21,10 +21,13 @@ public final class LocalStack {
     public static void main(String[] args) throws InterruptedException {
         LocalStack stack = new LocalStack();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.stopAll();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.stopAll();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
         try {
             stack.startAll();
         } catch (RuntimeException e) {
@@ -40,15 +43,23 @@ public final class LocalStack {
         List<ServiceProcess> services = new ArrayList<>();
         for (int i = 0; i < SENDER_PORTS.length; i++) {
             String id = "sender-" + (i + 1);
-            services.add(track(ServiceProcess.start(id, layout.senderApp(),
-                    ServiceEnvironment.sender(infra, layout, SENDER_PORTS[i], id), SENDER_PORTS[i],
-                    ServiceEnvironment.logFile(layout, id), List.of())));
+            services.add(track(ServiceProcess.start(
+                    id,
+                    layout.senderApp(),
+                    ServiceEnvironment.sender(infra, layout, SENDER_PORTS[i], id),
+                    SENDER_PORTS[i],
+                    ServiceEnvironment.logFile(layout, id),
+                    List.of())));
         }
         for (int i = 0; i < RECEIVER_PORTS.length; i++) {
             String id = "receiver-" + (i + 1);
-            services.add(track(ServiceProcess.start(id, layout.receiverApp(),
-                    ServiceEnvironment.receiver(infra, layout, RECEIVER_PORTS[i], id), RECEIVER_PORTS[i],
-                    ServiceEnvironment.logFile(layout, id), List.of())));
+            services.add(track(ServiceProcess.start(
+                    id,
+                    layout.receiverApp(),
+                    ServiceEnvironment.receiver(infra, layout, RECEIVER_PORTS[i], id),
+                    RECEIVER_PORTS[i],
+                    ServiceEnvironment.logFile(layout, id),
+                    List.of())));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(START_TIMEOUT);
@@ -73,8 +84,8 @@ public final class LocalStack {
         }
         if (databaseUrl == null) {
             EmbeddedDatabase database = track(EmbeddedDatabase.startOnFreePort());
-            databaseUrl = "postgresql://" + EmbeddedDatabase.USER + ":" + EmbeddedDatabase.PASSWORD
-                    + "@127.0.0.1:" + database.port() + "/" + EmbeddedDatabase.DATABASE;
+            databaseUrl = "postgresql://" + EmbeddedDatabase.USER + ":" + EmbeddedDatabase.PASSWORD + "@127.0.0.1:"
+                    + database.port() + "/" + EmbeddedDatabase.DATABASE;
         }
         return Infrastructure.fromUrls(redisUrl, databaseUrl);
     }

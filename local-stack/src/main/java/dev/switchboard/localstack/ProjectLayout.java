@@ -14,8 +14,9 @@ public record ProjectLayout(Path root) {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("run from inside the Switchboard checkout: no dev-keys/ and sender-service/ found above "
-                + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "run from inside the Switchboard checkout: no dev-keys/ and sender-service/ found above "
+                        + Path.of("").toAbsolutePath());
     }
 
     public Path senderApp() {

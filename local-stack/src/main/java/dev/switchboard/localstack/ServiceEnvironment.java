@@ -12,8 +12,7 @@ public final class ServiceEnvironment {
 
     public static final String ISSUER = "switchboard-dev";
 
-    private ServiceEnvironment() {
-    }
+    private ServiceEnvironment() {}
 
     public static Map<String, String> sender(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
         Map<String, String> env = common(infra, layout, port, instanceId);
@@ -22,11 +21,14 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_USERNAME", infra.databaseUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", infra.databasePassword());
         env.put("SWITCHBOARD_DEV_TOKENS_ENABLED", "true");
-        env.put("SWITCHBOARD_DEV_TOKENS_SIGNING_KEY_LOCATION", layout.devSigningKey().toString());
+        env.put(
+                "SWITCHBOARD_DEV_TOKENS_SIGNING_KEY_LOCATION",
+                layout.devSigningKey().toString());
         return env;
     }
 
-    public static Map<String, String> receiver(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
+    public static Map<String, String> receiver(
+            Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
         return common(infra, layout, port, instanceId);
     }
 

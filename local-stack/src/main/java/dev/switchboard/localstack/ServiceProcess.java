@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final int port;
@@ -35,8 +36,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -jar app} with the given environment; returns at once, see {@link #awaitReady}. */
-    public static ServiceProcess start(String name, Path app, Map<String, String> env, int port, Path logFile,
-                                       List<String> jvmOptions) {
+    public static ServiceProcess start(
+            String name, Path app, Map<String, String> env, int port, Path logFile, List<String> jvmOptions) {
         try {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>();
@@ -56,7 +57,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The java that runs this JVM, so children use the same JDK version. */
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -64,7 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);

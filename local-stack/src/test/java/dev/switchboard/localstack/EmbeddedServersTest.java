@@ -1,6 +1,7 @@
 package dev.switchboard.localstack;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,9 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedServersTest {
 
@@ -30,16 +29,18 @@ class EmbeddedServersTest {
     @Test
     void postgresKeepsItsRowsAcrossARestart() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.startOnFreePort()) {
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
-                 Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE t (x int)");
                 s.execute("INSERT INTO t VALUES (7)");
             }
             db.stop();
             db.start();
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT x FROM t")) {
+            try (Connection c = DriverManager.getConnection(
+                            db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT x FROM t")) {
                 assertTrue(rs.next());
                 assertEquals(7, rs.getInt(1));
             }
@@ -51,7 +52,8 @@ class EmbeddedServersTest {
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 }

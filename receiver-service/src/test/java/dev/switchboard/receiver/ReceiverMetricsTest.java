@@ -1,5 +1,9 @@
 package dev.switchboard.receiver;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.subscription.RedisEventSubscriber;
@@ -14,16 +18,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /q/metrics exposes every metric of METRICS.md, in Prometheus form, and the counters follow the traffic. */
 @QuarkusTest
@@ -71,11 +70,21 @@ class ReceiverMetricsTest {
     void everyDocumentedMetricIsExposedInPrometheusForm() {
         MetricsScrape scrape = MetricsScrape.now();
 
-        for (String name : List.of(OPEN, OPENED, SLOW_CONSUMER, SUBSCRIPTION_UP, RESYNCS, INVALID, DELIVERED,
-                LATENCY + "_bucket", LATENCY + "_count", LATENCY + "_sum")) {
+        for (String name : List.of(
+                OPEN,
+                OPENED,
+                SLOW_CONSUMER,
+                SUBSCRIPTION_UP,
+                RESYNCS,
+                INVALID,
+                DELIVERED,
+                LATENCY + "_bucket",
+                LATENCY + "_count",
+                LATENCY + "_sum")) {
             assertTrue(scrape.has(name), name);
         }
-        for (String reason : List.of("client", "shutdown", "slow_consumer", "idle", "too_big", "unsupported", "error")) {
+        for (String reason :
+                List.of("client", "shutdown", "slow_consumer", "idle", "too_big", "unsupported", "error")) {
             assertTrue(scrape.value(CLOSED, "reason=\"" + reason + "\"") >= 0, reason);
         }
         for (EventType type : EventType.values()) {
@@ -96,8 +105,12 @@ class ReceiverMetricsTest {
             ObjectNode added = Events.event(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of());
             publisher.publish(EventType.MESSAGE_ADDED, added.toString());
         }
-        publisher.publish(EventType.CHAT_ADDED, Events.event(EventType.CHAT_ADDED, List.of("alice"), List.of()).toString());
-        publisher.publish(EventType.CHAT_ADDED, Events.event(EventType.CHAT_ADDED, List.of("carol"), List.of()).toString());
+        publisher.publish(
+                EventType.CHAT_ADDED,
+                Events.event(EventType.CHAT_ADDED, List.of("alice"), List.of()).toString());
+        publisher.publish(
+                EventType.CHAT_ADDED,
+                Events.event(EventType.CHAT_ADDED, List.of("carol"), List.of()).toString());
         publisher.publish(EventType.MESSAGE_ADDED, "not an event");
         for (int i = 0; i < 4; i++) {
             assertEquals("event", alice.nextIgnoringResync().get("type").asText());
@@ -116,7 +129,9 @@ class ReceiverMetricsTest {
         assertEquals(4, delta(before, after, RECEIVED, "channel=\"messageAdded\""), "3 events and the bad one");
         assertEquals(2, delta(before, after, RECEIVED, "channel=\"chatAdded\""));
         assertEquals(1, delta(before, after, INVALID));
-        assertEquals(7, delta(before, after, DELIVERED) - delta(before, after, RESYNCS),
+        assertEquals(
+                7,
+                delta(before, after, DELIVERED) - delta(before, after, RESYNCS),
                 "3 x 2 messageAdded + 1 chatAdded, nothing for carol (and any resync frames)");
         assertEquals(4, delta(before, after, LATENCY + "_count"), "once per event that reached someone");
         assertEquals(1, delta(before, after, CLOSED, "reason=\"client\""));

@@ -1,5 +1,9 @@
 package dev.switchboard.receiver;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.switchboard.receiver.support.EmbeddedRedisResource;
 import dev.switchboard.receiver.support.FastHeartbeatProfile;
 import dev.switchboard.receiver.support.LogCapture;
@@ -9,14 +13,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /** With the HTTP access log and this service's debug logs on, no log record carries a token. */
 @QuarkusTest
@@ -42,8 +41,8 @@ class TokenLoggingTest {
             assertEquals(401, TestSocket.upgradeStatus(ws, "Bearer " + foreign));
 
             // The access log is on: the refused upgrade is in it, by path only.
-            await().atMost(TestSocket.WAIT).until(() -> logs.records().stream()
-                    .anyMatch(line -> line.contains("GET /ws HTTP/1.1\" 401")));
+            await().atMost(TestSocket.WAIT)
+                    .until(() -> logs.records().stream().anyMatch(line -> line.contains("GET /ws HTTP/1.1\" 401")));
             List<String> records = logs.records();
             for (String token : List.of(good, expired, foreign)) {
                 String signature = token.substring(token.lastIndexOf('.') + 1);

@@ -1,23 +1,22 @@
 package dev.switchboard.sender;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.Metrics;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** /q/metrics carries every name of sender-service/METRICS.md, and the counters move with traffic. */
 @QuarkusTest
@@ -64,8 +63,8 @@ class MetricsEndpointTest {
         Api.send(alice, chatId, "one");
         Api.send(alice, chatId, "two");
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                Metrics.value("switchboard_events_published_total", MESSAGE_ADDED_OK) >= before + 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Metrics.value("switchboard_events_published_total", MESSAGE_ADDED_OK) >= before + 2);
         assertTrue(Metrics.value("switchboard_relay_publish_batch_size_count", Map.of()) > batchesBefore);
     }
 
@@ -77,8 +76,13 @@ class MetricsEndpointTest {
 
         String text = Metrics.scrape();
 
-        assertTrue(Metrics.value(text, "http_server_requests_seconds_count",
-                Map.of("uri", "/api/v1/chats/{chatId}/messages", "method", "POST", "status", "201")) >= 1, text);
+        assertTrue(
+                Metrics.value(
+                                text,
+                                "http_server_requests_seconds_count",
+                                Map.of("uri", "/api/v1/chats/{chatId}/messages", "method", "POST", "status", "201"))
+                        >= 1,
+                text);
         assertFalse(text.contains(chatId), "a chat id in a label");
     }
 
@@ -88,18 +92,19 @@ class MetricsEndpointTest {
         String chatId = Api.createChat(alice);
         // Three rows written 30 s ago, committed without a NOTIFY: the relay (polling every 30 s in tests) leaves
         // them until the next commit wakes it, and meanwhile the gauges' refresh sees them.
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             for (int i = 0; i < 3; i++) {
                 s.execute("INSERT INTO outbox (chat_id, event_type, payload, created_at) VALUES ('" + chatId
                         + "', 'messageAdded', '{}', now() - interval '30 seconds')");
             }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                Metrics.value("switchboard_outbox_oldest_pending_age_seconds", Map.of()) >= 29
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Metrics.value("switchboard_outbox_oldest_pending_age_seconds", Map.of()) >= 29
                         && Metrics.value("switchboard_outbox_pending_rows", Map.of()) >= 3);
         Api.send(alice, chatId, "wake the relay");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                Metrics.value("switchboard_outbox_pending_rows", Map.of()) == 0
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Metrics.value("switchboard_outbox_pending_rows", Map.of()) == 0
                         && Metrics.value("switchboard_outbox_oldest_pending_age_seconds", Map.of()) == 0);
     }
 }

@@ -5,14 +5,13 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
 
 /**
  * Hands a decoded event to the local connections of its audience. Cost per event is a registry lookup per
@@ -34,8 +33,8 @@ public class AudienceRouter {
     private final LongAdder badEvents = new LongAdder();
 
     @Inject
-    public AudienceRouter(ConnectionRegistry registry, ClientFrameEncoder encoder, DeliveryMetrics metrics,
-                          EventLoopOutbox outbox) {
+    public AudienceRouter(
+            ConnectionRegistry registry, ClientFrameEncoder encoder, DeliveryMetrics metrics, EventLoopOutbox outbox) {
         this.registry = registry;
         this.encoder = encoder;
         this.metrics = metrics;
@@ -45,9 +44,12 @@ public class AudienceRouter {
     /** @return the number of frames handed to connections */
     public int route(EventEnvelope event) {
         try {
-            int written = event.type() == EventType.UNREAD_COUNT_UPDATED ? routeUnreadCounts(event) : routeShared(event);
+            int written =
+                    event.type() == EventType.UNREAD_COUNT_UPDATED ? routeUnreadCounts(event) : routeShared(event);
             if (LOG.isDebugEnabled()) {
-                LOG.debugf("event %s %s of chat %s: %d frames", event.type().wireName(), event.id(), event.chatId(), written);
+                LOG.debugf(
+                        "event %s %s of chat %s: %d frames",
+                        event.type().wireName(), event.id(), event.chatId(), written);
             }
             return written;
         } catch (RuntimeException e) {

@@ -7,7 +7,6 @@ import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -57,8 +56,8 @@ public class ClientFrameEncoder {
 
     /** The event as clients get it: the envelope less {@code v} and {@code audience}, data untouched. */
     public EncodedFrame event(EventEnvelope event) {
-        return EncodedFrame.ofText(codec.encode(new Event("event", event.type().wireName(), event.id(),
-                event.chatId(), event.occurredAt(), event.data())));
+        return EncodedFrame.ofText(codec.encode(new Event(
+                "event", event.type().wireName(), event.id(), event.chatId(), event.occurredAt(), event.data())));
     }
 
     /** The per-user frames of an unreadCountUpdated event: built once per event, filled in per user. */
@@ -71,30 +70,29 @@ public class ClientFrameEncoder {
      * {@link UnreadCountTemplate} reproduces byte for byte.
      */
     String unreadCountText(EventEnvelope event, UUID chatId, String userId, long unreadCount) {
-        return codec.encode(new Event("event", event.type().wireName(), event.id(), event.chatId(),
-                event.occurredAt(), codec.toTree(new EventData.UnreadCount(chatId, userId, unreadCount))));
+        return codec.encode(new Event(
+                "event",
+                event.type().wireName(),
+                event.id(),
+                event.chatId(),
+                event.occurredAt(),
+                codec.toTree(new EventData.UnreadCount(chatId, userId, unreadCount))));
     }
 
-    private record TypeOnly(String type) {
-    }
+    private record TypeOnly(String type) {}
 
     @JsonPropertyOrder({"type", "connectionId", "userId", "receiverId", "heartbeatSeconds"})
-    private record Welcome(String type, String connectionId, String userId, String receiverId, int heartbeatSeconds) {
-    }
+    private record Welcome(String type, String connectionId, String userId, String receiverId, int heartbeatSeconds) {}
 
     @JsonPropertyOrder({"type", "events", "chatIds"})
-    private record Subscribed(String type, List<String> events, List<String> chatIds) {
-    }
+    private record Subscribed(String type, List<String> events, List<String> chatIds) {}
 
     @JsonPropertyOrder({"type", "code", "detail"})
-    private record Error(String type, String code, String detail) {
-    }
+    private record Error(String type, String code, String detail) {}
 
     @JsonPropertyOrder({"type", "reason"})
-    private record Resync(String type, String reason) {
-    }
+    private record Resync(String type, String reason) {}
 
     @JsonPropertyOrder({"type", "event", "id", "chatId", "occurredAt", "data"})
-    private record Event(String type, String event, UUID id, UUID chatId, Instant occurredAt, JsonNode data) {
-    }
+    private record Event(String type, String event, UUID id, UUID chatId, Instant occurredAt, JsonNode data) {}
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.receiver.delivery;
 
 import jakarta.inject.Singleton;
-
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;

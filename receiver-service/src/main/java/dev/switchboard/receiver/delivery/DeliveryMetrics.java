@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +33,11 @@ public class DeliveryMetrics {
     DeliveryMetrics(MeterRegistry registry, LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
         framesDelivered = Counter.builder(FRAMES_DELIVERED)
-                .description("Event and resync frames written to client sockets (write completed)").register(registry);
+                .description("Event and resync frames written to client sockets (write completed)")
+                .register(registry);
         eventsInvalid = Counter.builder(EVENTS_INVALID)
-                .description("Events from Redis that could not be decoded or routed, dropped").register(registry);
+                .description("Events from Redis that could not be decoded or routed, dropped")
+                .register(registry);
         deliveryLatency = Timer.builder(DELIVERY_LATENCY)
                 .description("From the event's occurredAt to its first frame encoded for delivery, once per event")
                 .publishPercentileHistogram()
@@ -60,7 +61,8 @@ public class DeliveryMetrics {
      */
     void firstFrameOf(Instant occurredAt) {
         if (occurredAt != null) {
-            deliveryLatency.record(Math.max(0, clockMillis.getAsLong() - occurredAt.toEpochMilli()), TimeUnit.MILLISECONDS);
+            deliveryLatency.record(
+                    Math.max(0, clockMillis.getAsLong() - occurredAt.toEpochMilli()), TimeUnit.MILLISECONDS);
         }
     }
 }

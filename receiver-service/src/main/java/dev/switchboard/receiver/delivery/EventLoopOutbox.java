@@ -2,8 +2,6 @@ package dev.switchboard.receiver.delivery;
 
 import io.netty.util.concurrent.EventExecutor;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Queue;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
 
 /**
  * Carries frames from the routing thread to the event loops that own the recipients' sockets, one hand-over per
@@ -65,8 +64,7 @@ public class EventLoopOutbox {
         private Batch[] batches = new Batch[4];
         private int loopCount;
 
-        private Delivery() {
-        }
+        private Delivery() {}
 
         /** @return false only when the frame was written at once (no event loop) and that write failed */
         public boolean add(Recipient recipient, EncodedFrame frame) {

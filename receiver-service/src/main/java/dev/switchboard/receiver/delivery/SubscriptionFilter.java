@@ -1,7 +1,6 @@
 package dev.switchboard.receiver.delivery;
 
 import dev.switchboard.events.EventType;
-
 import java.util.Set;
 import java.util.UUID;
 

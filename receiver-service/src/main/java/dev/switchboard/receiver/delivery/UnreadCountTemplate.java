@@ -1,7 +1,6 @@
 package dev.switchboard.receiver.delivery;
 
 import dev.switchboard.events.EventCodec;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,6 +15,7 @@ public final class UnreadCountTemplate {
 
     /** How the sample frame ends: the data record's last two fields, then the data object and the frame close. */
     private static final String SAMPLE_TAIL = "\"userId\":\"\",\"unreadCount\":0}}";
+
     private static final byte[] BETWEEN = "\",\"unreadCount\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}}".getBytes(StandardCharsets.US_ASCII);
 

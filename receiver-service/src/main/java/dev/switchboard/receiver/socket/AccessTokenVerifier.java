@@ -5,12 +5,11 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns a bearer token into a user id: RS256 signature, {@code iss} and {@code exp} are checked by smallrye-jwt
@@ -28,10 +27,11 @@ public class AccessTokenVerifier {
     private final JWTParser parser;
 
     @Inject
-    public AccessTokenVerifier(JWTParser parser,
-                               @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-                               @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
-                               @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key) {
+    public AccessTokenVerifier(
+            JWTParser parser,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key) {
         if (keyLocation.isEmpty() && key.isEmpty()) {
             throw new IllegalStateException("no JWT verification key: set mp.jwt.verify.publickey.location "
                     + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION)");

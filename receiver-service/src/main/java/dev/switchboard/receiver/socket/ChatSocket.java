@@ -37,7 +37,8 @@ public class ChatSocket {
     static final int POLICY_VIOLATION = 1008;
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
-    private static final UserData.TypedKey<LocalConnection> LOCAL = new UserData.TypedKey<>("switchboard.local-connection");
+    private static final UserData.TypedKey<LocalConnection> LOCAL =
+            new UserData.TypedKey<>("switchboard.local-connection");
 
     private final ConnectionRegistry registry;
     private final ClientFrameEncoder encoder;
@@ -49,17 +50,24 @@ public class ChatSocket {
     private final String receiverId;
 
     @Inject
-    public ChatSocket(ConnectionRegistry registry, ClientFrameEncoder encoder, ClientFrameParser parser,
-                      SocketConfig socketConfig, DeliveryConfig deliveryConfig, SocketMetrics metrics,
-                      DeliveryMetrics deliveryMetrics, Vertx vertx, UnderlyingWebSocket underlying,
-                      @ConfigProperty(name = "switchboard.instance-id") String receiverId) {
+    public ChatSocket(
+            ConnectionRegistry registry,
+            ClientFrameEncoder encoder,
+            ClientFrameParser parser,
+            SocketConfig socketConfig,
+            DeliveryConfig deliveryConfig,
+            SocketMetrics metrics,
+            DeliveryMetrics deliveryMetrics,
+            Vertx vertx,
+            UnderlyingWebSocket underlying,
+            @ConfigProperty(name = "switchboard.instance-id") String receiverId) {
         this.registry = registry;
         this.encoder = encoder;
         this.parser = parser;
         this.socketConfig = socketConfig;
         this.metrics = metrics;
-        this.recipientSettings = new WebSocketRecipient.Settings(deliveryConfig.maxPendingFrames(),
-                socketConfig.closeTimeout(), vertx, metrics, deliveryMetrics);
+        this.recipientSettings = new WebSocketRecipient.Settings(
+                deliveryConfig.maxPendingFrames(), socketConfig.closeTimeout(), vertx, metrics, deliveryMetrics);
         this.underlying = underlying;
         this.receiverId = receiverId;
     }
@@ -75,8 +83,8 @@ public class ChatSocket {
         if (transport instanceof ConnectionBase base) {
             FlushCoalescing.install(base.channel());
         }
-        WebSocketRecipient recipient = new WebSocketRecipient(connection, underlying.of(connection), userId,
-                transport, recipientSettings);
+        WebSocketRecipient recipient =
+                new WebSocketRecipient(connection, underlying.of(connection), userId, transport, recipientSettings);
         LocalConnection local = new LocalConnection(recipient);
         connection.userData().put(LOCAL, local);
         String welcome = encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds());

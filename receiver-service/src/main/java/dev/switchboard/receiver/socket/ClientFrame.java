@@ -2,7 +2,6 @@ package dev.switchboard.receiver.socket;
 
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.delivery.SubscriptionFilter;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,8 +10,7 @@ import java.util.UUID;
 public sealed interface ClientFrame {
 
     /** {@code {"type":"ping"}}: answered with a pong, lets clients check the connection end to end. */
-    record Ping() implements ClientFrame {
-    }
+    record Ping() implements ClientFrame {}
 
     /**
      * {@code {"type":"subscribe","events":[...],"chatIds":[...]}}: narrows what the connection gets; an empty list

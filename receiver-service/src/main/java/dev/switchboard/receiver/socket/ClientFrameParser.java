@@ -8,7 +8,6 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,9 +45,8 @@ public class ClientFrameParser {
         }
         return switch (type.asText()) {
             case "ping" -> new ClientFrame.Ping();
-            case "subscribe" -> new ClientFrame.Subscribe(
-                    list(frame, "events", this::eventType),
-                    list(frame, "chatIds", this::chatId));
+            case "subscribe" ->
+                new ClientFrame.Subscribe(list(frame, "events", this::eventType), list(frame, "chatIds", this::chatId));
             default -> throw new BadFrameException("unknown frame type: " + echo(type.asText()));
         };
     }

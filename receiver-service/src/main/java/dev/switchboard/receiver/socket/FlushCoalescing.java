@@ -21,8 +21,7 @@ final class FlushCoalescing {
     /** Pending flushes after which the handler flushes anyway. */
     static final int FLUSH_AT_LATEST = 64;
 
-    private FlushCoalescing() {
-    }
+    private FlushCoalescing() {}
 
     /** Installs the handler once; a second call (or a channel already closed) leaves the pipeline as it is. */
     static void install(Channel channel) {

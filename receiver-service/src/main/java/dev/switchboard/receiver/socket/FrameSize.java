@@ -6,8 +6,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 /** The client frame size limit (switchboard.socket.max-message-bytes), which the contract counts in bytes. */
 final class FrameSize {
 
-    private FrameSize() {
-    }
+    private FrameSize() {}
 
     /** Whether {@code text} takes more than {@code maxBytes} in UTF-8; counts only as far as needed. */
     static boolean exceeds(String text, int maxBytes) {
@@ -42,6 +41,7 @@ final class FrameSize {
                     && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
         }
         return failure instanceof IllegalStateException
-                && failure.getMessage() != null && failure.getMessage().contains("max message size");
+                && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
     }
 }

@@ -9,11 +9,10 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Closes connections the client has silently left. websockets-next pings every connection each
@@ -41,16 +40,20 @@ public class HeartbeatMonitor {
     private long timer = -1;
 
     @Inject
-    public HeartbeatMonitor(Vertx vertx, ConnectionRegistry registry, SocketConfig config,
-                            @ConfigProperty(name = AUTO_PING) Optional<Duration> autoPingInterval) {
+    public HeartbeatMonitor(
+            Vertx vertx,
+            ConnectionRegistry registry,
+            SocketConfig config,
+            @ConfigProperty(name = AUTO_PING) Optional<Duration> autoPingInterval) {
         Duration heartbeat = Duration.ofSeconds(config.heartbeatSeconds());
         if (config.heartbeatSeconds() <= 0) {
             throw new IllegalStateException("switchboard.socket.heartbeat-seconds must be positive");
         }
         if (!autoPingInterval.equals(Optional.of(heartbeat))) {
-            throw new IllegalStateException(AUTO_PING + " (" + autoPingInterval.map(Duration::toString).orElse("unset")
-                    + ") must equal switchboard.socket.heartbeat-seconds (" + heartbeat
-                    + "): set only the latter, application.properties derives the former from it");
+            throw new IllegalStateException(
+                    AUTO_PING + " (" + autoPingInterval.map(Duration::toString).orElse("unset")
+                            + ") must equal switchboard.socket.heartbeat-seconds (" + heartbeat
+                            + "): set only the latter, application.properties derives the former from it");
         }
         if (config.idleTimeout().compareTo(heartbeat.multipliedBy(2)) < 0) {
             throw new IllegalStateException("switchboard.socket.idle-timeout (" + config.idleTimeout()
@@ -74,7 +77,8 @@ public class HeartbeatMonitor {
     int closeIdle(long nowNanos) {
         int closed = 0;
         for (LocalConnection connection : registry.all()) {
-            if (connection.recipient() instanceof WebSocketRecipient recipient && recipient.isOpen()
+            if (connection.recipient() instanceof WebSocketRecipient recipient
+                    && recipient.isOpen()
                     && recipient.silentNanos(nowNanos) > idleTimeoutNanos) {
                 recipient.close(CloseCause.IDLE, "idle timeout");
                 closed++;

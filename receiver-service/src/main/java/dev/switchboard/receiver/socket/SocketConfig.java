@@ -1,7 +1,6 @@
 package dev.switchboard.receiver.socket;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 @ConfigMapping(prefix = "switchboard.socket")

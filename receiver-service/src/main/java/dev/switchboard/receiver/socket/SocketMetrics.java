@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -31,16 +30,24 @@ public class SocketMetrics {
     @Inject
     public SocketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
         // Strong reference: the gauge must not depend on who else holds the registry (Micrometer's default is weak).
-        Gauge.builder(OPEN, connections, ConnectionRegistry::size).strongReference(true)
-                .description("Open WebSocket connections on this instance").register(registry);
-        opened = Counter.builder(OPENED).description("WebSocket connections opened (welcome written)")
+        Gauge.builder(OPEN, connections, ConnectionRegistry::size)
+                .strongReference(true)
+                .description("Open WebSocket connections on this instance")
+                .register(registry);
+        opened = Counter.builder(OPENED)
+                .description("WebSocket connections opened (welcome written)")
                 .register(registry);
         for (CloseCause cause : CloseCause.values()) {
-            closed.put(cause, Counter.builder(CLOSED).tag("reason", cause.label())
-                    .description("WebSocket connections closed, by reason").register(registry));
+            closed.put(
+                    cause,
+                    Counter.builder(CLOSED)
+                            .tag("reason", cause.label())
+                            .description("WebSocket connections closed, by reason")
+                            .register(registry));
         }
         slowConsumerCloses = Counter.builder(SLOW_CONSUMER_CLOSES)
-                .description("Connections closed (1013) because the client did not read fast enough").register(registry);
+                .description("Connections closed (1013) because the client did not read fast enough")
+                .register(registry);
     }
 
     void opened() {

@@ -6,12 +6,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Graceful shutdown of the socket side: stop taking upgrades, then close every socket with 1001 (going away) so
@@ -54,7 +53,10 @@ public class SocketShutdown {
     void goingAway() {
         inProgress = true;
         CompletableFuture<?>[] closes = registry.all().stream()
-                .map(connection -> connection.recipient().close(GOING_AWAY, "server shutting down").toCompletableFuture())
+                .map(connection -> connection
+                        .recipient()
+                        .close(GOING_AWAY, "server shutting down")
+                        .toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
         if (closes.length == 0) {
             return;

@@ -9,7 +9,6 @@ import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import jakarta.inject.Singleton;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -57,13 +56,16 @@ public class UnderlyingWebSocket {
 
     private static MethodHandle resolve() {
         try {
-            Class<?> implementation = Class.forName(CONNECTION_CLASS, false, WebSocketConnection.class.getClassLoader());
+            Class<?> implementation =
+                    Class.forName(CONNECTION_CLASS, false, WebSocketConnection.class.getClassLoader());
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(implementation, MethodHandles.lookup());
             return lookup.findVirtual(implementation, "webSocket", MethodType.methodType(WebSocketBase.class))
                     .asType(MethodType.methodType(WebSocketBase.class, WebSocketConnection.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("websockets-next no longer has " + CONNECTION_CLASS + ".webSocket(): "
-                    + "UnderlyingWebSocket must be adapted to this Quarkus version", e);
+            throw new IllegalStateException(
+                    "websockets-next no longer has " + CONNECTION_CLASS + ".webSocket(): "
+                            + "UnderlyingWebSocket must be adapted to this Quarkus version",
+                    e);
         }
     }
 }

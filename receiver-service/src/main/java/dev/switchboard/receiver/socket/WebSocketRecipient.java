@@ -11,14 +11,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * A websockets-next connection as a delivery {@link Recipient}. Event frames are written straight to the Vert.x
@@ -45,26 +44,35 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     private final AtomicInteger pending = new AtomicInteger();
     /** Set once, when the server decides to close; null while open or when the client closed first. */
     private final AtomicReference<CloseCause> closing = new AtomicReference<>();
+
     private volatile boolean closed;
     private volatile long lastHeardNanos = System.nanoTime();
 
     /** What every recipient of this instance shares. */
-    record Settings(int maxPendingFrames, Duration closeTimeout, Vertx vertx, SocketMetrics socketMetrics,
-                    DeliveryMetrics deliveryMetrics) {
-    }
+    record Settings(
+            int maxPendingFrames,
+            Duration closeTimeout,
+            Vertx vertx,
+            SocketMetrics socketMetrics,
+            DeliveryMetrics deliveryMetrics) {}
 
     /**
      * @param socket    the Vert.x socket under the connection, where event frames are written
      * @param transport the HTTP connection the socket was upgraded from, to cut it hard; may be null (frames are
      *                  then written from whichever thread routes them, and Vert.x moves them to the loop itself)
      */
-    WebSocketRecipient(WebSocketConnection connection, ServerWebSocket socket, String userId, HttpConnection transport,
-                       Settings settings) {
+    WebSocketRecipient(
+            WebSocketConnection connection,
+            ServerWebSocket socket,
+            String userId,
+            HttpConnection transport,
+            Settings settings) {
         this.connection = connection;
         this.socket = socket;
         this.userId = userId;
         this.transport = transport;
-        this.eventLoop = transport instanceof ConnectionBase base ? base.channel().eventLoop() : null;
+        this.eventLoop =
+                transport instanceof ConnectionBase base ? base.channel().eventLoop() : null;
         this.settings = settings;
     }
 
@@ -108,7 +116,9 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
         if (written.succeeded()) {
             settings.deliveryMetrics().frameWritten();
         } else {
-            LOG.debugf("write to connection %s failed: %s", connection.id(), written.cause().toString());
+            LOG.debugf(
+                    "write to connection %s failed: %s",
+                    connection.id(), written.cause().toString());
         }
     }
 
@@ -144,7 +154,8 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
         }
         if (cause == CloseCause.SLOW_CONSUMER) {
             settings.socketMetrics().slowConsumerClosed();
-            LOG.warnf("connection %s of %s is not reading (%d frames pending): closing it (1013)",
+            LOG.warnf(
+                    "connection %s of %s is not reading (%d frames pending): closing it (1013)",
                     connection.id(), userId, settings.maxPendingFrames());
         } else {
             LOG.debugf("closing connection %s of %s: %s", connection.id(), userId, cause.label());
@@ -164,7 +175,8 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
 
     /** Cuts the TCP connection without waiting for unwritten frames; the socket's close callback follows. */
     private void abort(CloseCause cause) {
-        LOG.debugf("connection %s of %s did not finish closing (%s) within %s: cutting it",
+        LOG.debugf(
+                "connection %s of %s did not finish closing (%s) within %s: cutting it",
                 connection.id(), userId, cause.label(), settings.closeTimeout());
         if (transport instanceof ConnectionBase base) {
             // From the head of the pipeline: a close passing through Vert.x's handlers becomes one more close

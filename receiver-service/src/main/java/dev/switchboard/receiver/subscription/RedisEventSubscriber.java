@@ -22,15 +22,14 @@ import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The one Redis subscription of this instance: its own connection (not the pool), SUBSCRIBEd to every event
@@ -56,7 +55,12 @@ import java.util.concurrent.atomic.LongAdder;
 @Singleton
 public class RedisEventSubscriber {
 
-    public enum State { STARTING, SUBSCRIBED, RECONNECTING, STOPPED }
+    public enum State {
+        STARTING,
+        SUBSCRIBED,
+        RECONNECTING,
+        STOPPED
+    }
 
     static final String RESTORED = "subscription-restored";
     static final String STARTED = "subscription-started";
@@ -86,10 +90,15 @@ public class RedisEventSubscriber {
     private int failedAttempts;
 
     @Inject
-    public RedisEventSubscriber(Vertx vertx, SubscriptionConfig config, EventCodec codec, AudienceRouter router,
-                                ClientFrameEncoder encoder, SubscriptionMetrics metrics,
-                                @ConfigProperty(name = "switchboard.channel-prefix") String channelPrefix,
-                                @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts) {
+    public RedisEventSubscriber(
+            Vertx vertx,
+            SubscriptionConfig config,
+            EventCodec codec,
+            AudienceRouter router,
+            ClientFrameEncoder encoder,
+            SubscriptionMetrics metrics,
+            @ConfigProperty(name = "switchboard.channel-prefix") String channelPrefix,
+            @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts) {
         this.vertx = vertx;
         this.config = config;
         this.codec = codec;
@@ -170,8 +179,10 @@ public class RedisEventSubscriber {
         try {
             // Fixed metric names for the Vert.x client metrics of every client this class creates: the defaults
             // (a random pool name, an empty prefix) would add new series on each reconnect, under odd names.
-            RedisOptions options = new RedisOptions().setConnectionString(redisUrl)
-                    .setPoolName("subscription").setMetricsName("redis|subscription");
+            RedisOptions options = new RedisOptions()
+                    .setConnectionString(redisUrl)
+                    .setPoolName("subscription")
+                    .setMetricsName("redis|subscription");
             options.getNetClientOptions()
                     .setConnectTimeout((int) config.checkTimeout().toMillis())
                     .setTcpKeepAlive(true);
@@ -181,7 +192,8 @@ public class RedisEventSubscriber {
             vertx.setTimer(backoff.nextDelayMillis(), id -> connect());
             return;
         }
-        Session attempt = new Session(client, new LivenessProbe(config.busyCheckTimeout().toNanos()));
+        Session attempt =
+                new Session(client, new LivenessProbe(config.busyCheckTimeout().toNanos()));
         session = attempt;
         // One deadline covers TCP connect, protocol handshake and the SUBSCRIBE confirmations.
         attempt.deadline = vertx.setTimer(config.checkTimeout().toMillis(), id -> {
@@ -214,13 +226,16 @@ public class RedisEventSubscriber {
         attempt.unconfirmed.addAll(channelNames);
         Request subscribe = Request.cmd(Command.SUBSCRIBE);
         channelNames.forEach(subscribe::arg);
-        attempt.connection.send(subscribe)
+        attempt.connection
+                .send(subscribe)
                 .onFailure(failure -> lost(attempt, "SUBSCRIBE failed: " + failure.getMessage()));
     }
 
     private void onPush(Session from, Response push) {
-        if (session != from || push == null
-                || (push.type() != ResponseType.PUSH && push.type() != ResponseType.MULTI) || push.size() < 2) {
+        if (session != from
+                || push == null
+                || (push.type() != ResponseType.PUSH && push.type() != ResponseType.MULTI)
+                || push.size() < 2) {
             return;
         }
         switch (push.get(0).toString()) {
@@ -328,9 +343,11 @@ public class RedisEventSubscriber {
                 awaitConfirmation(current);
                 return;
             }
-            lost(current, "subscription not confirmed (" + current.unconfirmed.size() + " channels missing): "
-                    + "no message for " + config.checkTimeout() + ", or still unconfirmed after "
-                    + config.busyCheckTimeout());
+            lost(
+                    current,
+                    "subscription not confirmed (" + current.unconfirmed.size() + " channels missing): "
+                            + "no message for " + config.checkTimeout() + ", or still unconfirmed after "
+                            + config.busyCheckTimeout());
         });
     }
 
@@ -348,10 +365,13 @@ public class RedisEventSubscriber {
             LOG.warnf("Redis subscription lost (%s); reconnecting in %d ms", why, delay);
         } else if (++failedAttempts % 10 == 1) {
             // First failure and every tenth after it: visible, without a line per retry while Redis is away.
-            LOG.warnf("cannot subscribe to Redis at %s (%s, attempt %d); retrying in %d ms",
+            LOG.warnf(
+                    "cannot subscribe to Redis at %s (%s, attempt %d); retrying in %d ms",
                     redisUrl, why, failedAttempts, delay);
         } else {
-            LOG.debugf("Redis subscription attempt %d failed (%s); retrying in %d ms", (Object) failedAttempts, why, delay);
+            LOG.debugf(
+                    "Redis subscription attempt %d failed (%s); retrying in %d ms",
+                    (Object) failedAttempts, why, delay);
         }
         state = everSubscribed ? State.RECONNECTING : State.STARTING;
         vertx.setTimer(delay, id -> {
@@ -367,6 +387,7 @@ public class RedisEventSubscriber {
         final LivenessProbe liveness;
         /** Channels of the last SUBSCRIBE not confirmed yet; empty when no SUBSCRIBE is outstanding. */
         final Set<String> unconfirmed = new HashSet<>();
+
         RedisConnection connection;
         long deadline = -1;
         long checkTimer = -1;

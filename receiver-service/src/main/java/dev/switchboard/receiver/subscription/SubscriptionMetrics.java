@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.function.BooleanSupplier;
 
 /** Subscription metrics (see METRICS.md): one counter per event channel, created once, indexed by ordinal. */
@@ -26,7 +25,8 @@ public class SubscriptionMetrics {
     @Inject
     public SubscriptionMetrics(MeterRegistry registry) {
         for (EventType type : EventType.values()) {
-            received[type.ordinal()] = Counter.builder(EVENTS_RECEIVED).tag("channel", type.wireName())
+            received[type.ordinal()] = Counter.builder(EVENTS_RECEIVED)
+                    .tag("channel", type.wireName())
                     .description("Messages received on the Redis subscription, by channel (event name)")
                     .register(registry);
         }
@@ -35,7 +35,8 @@ public class SubscriptionMetrics {
                 .register(registry);
         Gauge.builder(SUBSCRIPTION_UP, this, metrics -> metrics.subscribed.getAsBoolean() ? 1 : 0)
                 .strongReference(true)
-                .description("1 while the Redis subscription is confirmed on every channel, else 0").register(registry);
+                .description("1 while the Redis subscription is confirmed on every channel, else 0")
+                .register(registry);
     }
 
     /** Where the gauge reads the subscription state from. */

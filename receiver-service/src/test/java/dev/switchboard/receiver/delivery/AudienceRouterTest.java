@@ -1,5 +1,9 @@
 package dev.switchboard.receiver.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventCodec;
@@ -8,18 +12,12 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 class AudienceRouterTest {
 
@@ -28,8 +26,9 @@ class AudienceRouterTest {
     private final CountingEncoder encoder = new CountingEncoder(codec);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** The golden events occurred at 2026-11-22T10:15:30.123Z; this clock says 250 ms later. */
-    private final DeliveryMetrics metrics = new DeliveryMetrics(meters,
-            () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
+    private final DeliveryMetrics metrics = new DeliveryMetrics(
+            meters, () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
+
     private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics, new EventLoopOutbox());
 
     private FakeRecipient connect(String connectionId, String userId) {
@@ -152,7 +151,8 @@ class AudienceRouterTest {
 
         router.route(withAudience(EventType.UNREAD_COUNT_UPDATED, List.of("alice", "bob", "carol"), List.of()));
 
-        JsonNode chatId = json(GoldenEvents.json(EventType.UNREAD_COUNT_UPDATED)).get("chatId");
+        JsonNode chatId =
+                json(GoldenEvents.json(EventType.UNREAD_COUNT_UPDATED)).get("chatId");
         JsonNode bobFrame = json(bobLaptop.frames.getFirst());
         assertEquals("unreadCountUpdated", bobFrame.get("event").asText());
         assertEquals(chatId, bobFrame.get("data").get("chatId"));
@@ -160,7 +160,8 @@ class AudienceRouterTest {
         assertEquals(3, bobFrame.get("data").get("unreadCount").asLong());
         assertEquals(Set.of("chatId", "userId", "unreadCount"), fieldNames(bobFrame.get("data")));
         assertSame(bobLaptop.frames.getFirst(), bobPhone.frames.getFirst());
-        assertEquals(1, json(carol.frames.getFirst()).get("data").get("unreadCount").asLong());
+        assertEquals(
+                1, json(carol.frames.getFirst()).get("data").get("unreadCount").asLong());
         assertTrue(alice.frames.isEmpty(), "in the audience but not in counts: nothing");
     }
 
@@ -260,13 +261,16 @@ class AudienceRouterTest {
     }
 
     private List<String> eventNames(LocalConnection connection) {
-        return ((FakeRecipient) connection.recipient()).frames.stream().map(frame -> {
-            try {
-                return json(frame).get("event").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ((FakeRecipient) connection.recipient())
+                .frames.stream()
+                        .map(frame -> {
+                            try {
+                                return json(frame).get("event").asText();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .toList();
     }
 
     private static Set<String> fieldNames(JsonNode node) {

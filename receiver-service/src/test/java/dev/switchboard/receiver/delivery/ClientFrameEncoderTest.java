@@ -1,11 +1,10 @@
 package dev.switchboard.receiver.delivery;
 
-import dev.switchboard.events.EventCodec;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.events.EventCodec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ClientFrameEncoderTest {
 
@@ -13,17 +12,23 @@ class ClientFrameEncoderTest {
 
     @Test
     void welcomeCarriesConnectionUserAndReceiver() {
-        assertEquals("{\"type\":\"welcome\",\"connectionId\":\"c-1\",\"userId\":\"alice\",\"receiverId\":\"receiver-1\","
-                + "\"heartbeatSeconds\":30}", encoder.welcome("c-1", "alice", "receiver-1", 30));
+        assertEquals(
+                "{\"type\":\"welcome\",\"connectionId\":\"c-1\",\"userId\":\"alice\",\"receiverId\":\"receiver-1\","
+                        + "\"heartbeatSeconds\":30}",
+                encoder.welcome("c-1", "alice", "receiver-1", 30));
     }
 
     @Test
     void fixedFrames() {
         assertEquals("{\"type\":\"pong\"}", encoder.pong());
-        assertEquals("{\"type\":\"resync\",\"reason\":\"subscription-restored\"}", encoder.resync("subscription-restored").text());
-        assertEquals("{\"type\":\"error\",\"code\":\"bad_request\",\"detail\":\"frame is not JSON\"}",
+        assertEquals(
+                "{\"type\":\"resync\",\"reason\":\"subscription-restored\"}",
+                encoder.resync("subscription-restored").text());
+        assertEquals(
+                "{\"type\":\"error\",\"code\":\"bad_request\",\"detail\":\"frame is not JSON\"}",
                 encoder.badRequest("frame is not JSON"));
-        assertEquals("{\"type\":\"subscribed\",\"events\":[\"messageAdded\"],\"chatIds\":[]}",
+        assertEquals(
+                "{\"type\":\"subscribed\",\"events\":[\"messageAdded\"],\"chatIds\":[]}",
                 encoder.subscribed(List.of("messageAdded"), List.of()));
     }
 }

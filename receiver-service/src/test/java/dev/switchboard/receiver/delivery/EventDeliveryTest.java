@@ -1,5 +1,8 @@
 package dev.switchboard.receiver.delivery;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
@@ -15,19 +18,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Events published on Redis, as a sender publishes them, reach the right sockets in the right shape.
@@ -68,8 +67,8 @@ class EventDeliveryTest {
     }
 
     private TestSocket connect(String userId) {
-        TestSocket socket = TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")),
-                TestTokens.valid(userId));
+        TestSocket socket =
+                TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), TestTokens.valid(userId));
         sockets.add(socket);
         return socket;
     }
@@ -107,7 +106,9 @@ class EventDeliveryTest {
 
         users.forEach((user, socket) -> {
             List<JsonNode> got = new ArrayList<>();
-            for (JsonNode frame = socket.nextIgnoringResync(); !frame.equals(marker); frame = socket.nextIgnoringResync()) {
+            for (JsonNode frame = socket.nextIgnoringResync();
+                    !frame.equals(marker);
+                    frame = socket.nextIgnoringResync()) {
                 got.add(frame);
             }
             assertEquals(expected.get(user), got, "frames of " + user);
@@ -123,7 +124,8 @@ class EventDeliveryTest {
         JsonNode frame = alice.nextIgnoringResync();
 
         assertEquals("2026-11-22T10:15:30.123Z", frame.get("occurredAt").asText());
-        assertEquals("2026-11-22T10:15:30.123Z", frame.get("data").get("createdAt").asText());
+        assertEquals(
+                "2026-11-22T10:15:30.123Z", frame.get("data").get("createdAt").asText());
     }
 
     @Test
@@ -142,7 +144,8 @@ class EventDeliveryTest {
     void theExcludedConnectionGetsNothingWhileTheSameUsersOtherConnectionDoes() {
         TestSocket origin = connect("alice");
         TestSocket otherTab = connect("alice");
-        ObjectNode added = Events.event(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of(origin.connectionId()));
+        ObjectNode added =
+                Events.event(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of(origin.connectionId()));
         publish(added);
 
         JsonNode marker = Events.clientFrame(publishMarker(List.of("alice")));
@@ -160,12 +163,14 @@ class EventDeliveryTest {
         deletesOnly.send("{\"type\":\"subscribe\",\"events\":[\"messageDeleted\"]}");
         assertEquals("subscribed", deletesOnly.nextIgnoringResync().get("type").asText());
         otherChatOnly.send("{\"type\":\"subscribe\",\"chatIds\":[\"" + otherChat + "\"]}");
-        assertEquals("subscribed", otherChatOnly.nextIgnoringResync().get("type").asText());
+        assertEquals(
+                "subscribed", otherChatOnly.nextIgnoringResync().get("type").asText());
 
         publish(Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of()));
         ObjectNode deleted = Events.event(EventType.MESSAGE_DELETED, List.of("alice"), List.of());
         publish(deleted);
-        ObjectNode inOtherChat = Events.inChat(Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of()), otherChat);
+        ObjectNode inOtherChat =
+                Events.inChat(Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of()), otherChat);
         publish(inOtherChat);
 
         assertEquals(Events.clientFrame(deleted), deletesOnly.nextIgnoringResync());

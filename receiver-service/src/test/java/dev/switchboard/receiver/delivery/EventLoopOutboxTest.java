@@ -1,10 +1,11 @@
 package dev.switchboard.receiver.delivery;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class EventLoopOutboxTest {
 
@@ -49,7 +48,8 @@ class EventLoopOutboxTest {
         }
         delivery.send();
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> onB.getLast().count() == 1 && onA.getLast().count() == 1);
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> onB.getLast().count() == 1 && onA.getLast().count() == 1);
         assertEquals(1, loopA.tasks.get());
         assertEquals(1, loopB.tasks.get());
         onA.forEach(r -> assertEquals(List.of("loop-a"), r.threads()));

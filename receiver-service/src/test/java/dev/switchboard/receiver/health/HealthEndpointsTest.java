@@ -1,5 +1,9 @@
 package dev.switchboard.receiver.health;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
 import dev.switchboard.receiver.subscription.RedisEventSubscriber;
 import dev.switchboard.receiver.support.EmbeddedRedisResource;
 import dev.switchboard.receiver.support.TestSocket;
@@ -8,10 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.is;
 
 @QuarkusTest
 @WithTestResource(EmbeddedRedisResource.class)
@@ -22,22 +22,25 @@ class HealthEndpointsTest {
 
     @Test
     void startedOnceTheEndpointListensAndTheSubscriberRuns() {
-        await().atMost(TestSocket.WAIT).until(() -> RestAssured.get("/q/health/started").statusCode() == 200);
-        RestAssured.get("/q/health/started").then()
+        await().atMost(TestSocket.WAIT)
+                .until(() -> RestAssured.get("/q/health/started").statusCode() == 200);
+        RestAssured.get("/q/health/started")
+                .then()
                 .body("checks.find { it.name == 'receiver-started' }.status", is("UP"))
                 .body("checks.find { it.name == 'receiver-started' }.data.webSocketEndpoint", is("/ws"));
     }
 
     @Test
     void liveWhileTheProcessWorks() {
-        RestAssured.get("/q/health/live").then().statusCode(200)
-                .body("checks.name", hasItems("process"));
+        RestAssured.get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("process"));
     }
 
     @Test
     void readyWithTheSubscriptionUpAndNoShutdownInProgress() {
         await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        RestAssured.get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItems("redis-subscription", "shutdown"));
     }
 }

@@ -1,5 +1,9 @@
 package dev.switchboard.receiver.socket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.receiver.support.EmbeddedRedisResource;
 import dev.switchboard.receiver.support.TestSocket;
@@ -7,20 +11,14 @@ import dev.switchboard.receiver.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
-
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedRedisResource.class)
@@ -45,7 +43,8 @@ class ChatSocketTest {
 
     @Test
     void upgradeWithBadTokensIsRefusedWith401() {
-        assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.foreignSignature("alice")), "foreign key");
+        assertEquals(
+                401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.foreignSignature("alice")), "foreign key");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.expired("alice")), "expired");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.wrongIssuer("alice")), "issuer");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer not.a.jwt"), "garbage");
@@ -73,7 +72,7 @@ class ChatSocketTest {
     @Test
     void welcomeIsTheFirstFrameAndNamesConnectionUserAndReceiver() {
         try (TestSocket first = TestSocket.connect(ws(), TestTokens.valid("alice"));
-             TestSocket second = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
+                TestSocket second = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
             JsonNode welcome = first.welcome();
             assertEquals("alice", welcome.get("userId").asText());
             assertEquals("receiver-test", welcome.get("receiverId").asText());
@@ -94,7 +93,8 @@ class ChatSocketTest {
     @Test
     void unusableFramesGetAnErrorFrameAndTheSocketStaysOpen() {
         try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
-            for (String garbage : new String[] {"hello", "{\"type\":\"dance\"}", "{\"type\":\"subscribe\",\"events\":7}"}) {
+            for (String garbage :
+                    new String[] {"hello", "{\"type\":\"dance\"}", "{\"type\":\"subscribe\",\"events\":7}"}) {
                 socket.send(garbage);
                 JsonNode error = socket.nextIgnoringResync();
                 assertEquals("error", error.get("type").asText(), garbage);
@@ -110,10 +110,13 @@ class ChatSocketTest {
     @Test
     void subscribeIsConfirmedWithWhatWasAskedFor() {
         try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
-            socket.send("{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"messageDeleted\"],\"chatIds\":[\"" + CHAT + "\"]}");
+            socket.send("{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"messageDeleted\"],\"chatIds\":[\""
+                    + CHAT + "\"]}");
             JsonNode subscribed = socket.nextIgnoringResync();
             assertEquals("subscribed", subscribed.get("type").asText());
-            assertEquals("[\"messageAdded\",\"messageDeleted\"]", subscribed.get("events").toString());
+            assertEquals(
+                    "[\"messageAdded\",\"messageDeleted\"]",
+                    subscribed.get("events").toString());
             assertEquals("[\"" + CHAT + "\"]", subscribed.get("chatIds").toString());
 
             socket.send("{\"type\":\"subscribe\"}");
@@ -146,9 +149,14 @@ class ChatSocketTest {
         // java.net.http splits big messages into 64 KiB frames; a browser may send one big frame.
         WebSocketClient client = vertx.createWebSocketClient();
         try {
-            WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(http.getPort()).setHost(http.getHost())
-                    .setURI("/ws").addHeader("Authorization", "Bearer " + TestTokens.valid("alice"));
-            io.vertx.core.http.WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture()
+            WebSocketConnectOptions options = new WebSocketConnectOptions()
+                    .setPort(http.getPort())
+                    .setHost(http.getHost())
+                    .setURI("/ws")
+                    .addHeader("Authorization", "Bearer " + TestTokens.valid("alice"));
+            io.vertx.core.http.WebSocket socket = client.connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             CompletableFuture<Short> closed = new CompletableFuture<>();
             socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
@@ -174,7 +182,8 @@ class ChatSocketTest {
     @Test
     void theLimitCountsBytesNotCharacters() {
         try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
-            socket.send("{\"type\":\"ping\",\"pad\":\"" + "\u00e9".repeat(40_000) + "\"}"); // 40,000 chars, 80,000 bytes
+            socket.send(
+                    "{\"type\":\"ping\",\"pad\":\"" + "\u00e9".repeat(40_000) + "\"}"); // 40,000 chars, 80,000 bytes
             assertEquals(1009, socket.awaitCloseCode());
         }
     }

@@ -1,19 +1,18 @@
 package dev.switchboard.receiver.socket;
 
-import dev.switchboard.events.EventCodec;
-import dev.switchboard.events.EventType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.events.EventCodec;
+import dev.switchboard.events.EventType;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientFrameParserTest {
 
@@ -29,17 +28,22 @@ class ClientFrameParserTest {
     @Test
     void readsSubscribeWithBothLists() {
         ClientFrame.Subscribe subscribe = (ClientFrame.Subscribe) parser.parse(
-                "{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"chatAdded\",\"messageAdded\"],\"chatIds\":[\"" + CHAT + "\"]}");
+                "{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"chatAdded\",\"messageAdded\"],\"chatIds\":[\""
+                        + CHAT + "\"]}");
 
         assertEquals(List.of(EventType.MESSAGE_ADDED, EventType.CHAT_ADDED), subscribe.events());
         assertEquals(List.of("messageAdded", "chatAdded"), subscribe.eventNames());
         assertEquals(List.of(UUID.fromString(CHAT)), subscribe.chatIds());
-        assertEquals(Set.of(EventType.MESSAGE_ADDED, EventType.CHAT_ADDED), subscribe.filter().events());
+        assertEquals(
+                Set.of(EventType.MESSAGE_ADDED, EventType.CHAT_ADDED),
+                subscribe.filter().events());
     }
 
     @Test
     void absentNullOrEmptyListsMeanEverything() {
-        for (String frame : List.of("{\"type\":\"subscribe\"}", "{\"type\":\"subscribe\",\"events\":null}",
+        for (String frame : List.of(
+                "{\"type\":\"subscribe\"}",
+                "{\"type\":\"subscribe\",\"events\":null}",
                 "{\"type\":\"subscribe\",\"events\":[],\"chatIds\":[]}")) {
             ClientFrame.Subscribe subscribe = (ClientFrame.Subscribe) parser.parse(frame);
             assertTrue(subscribe.filter().events().isEmpty(), frame);
@@ -48,32 +52,34 @@ class ClientFrameParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "hello                                          | frame is not JSON",
-            "{\"type\":\"ping\"                             | frame is not JSON",
-            "{\"type\":\"ping\"} trailing                   | frame is not JSON",
-            "[1,2]                                          | frame must be a JSON object",
-            "\"ping\"                                       | frame must be a JSON object",
-            "{}                                             | type must be a string",
-            "{\"type\":7}                                   | type must be a string",
-            "{\"type\":\"dance\"}                           | unknown frame type: dance",
-            "{\"type\":\"subscribe\",\"events\":\"messageAdded\"} | events must be an array of strings",
-            "{\"type\":\"subscribe\",\"events\":[1]}        | events must be an array of strings",
-            "{\"type\":\"subscribe\",\"events\":[\"nope\"]} | unknown event: nope",
-            "{\"type\":\"subscribe\",\"chatIds\":{}}        | chatIds must be an array of strings",
-            "{\"type\":\"subscribe\",\"chatIds\":[\"1-2-3-4-5\"]} | 'chatIds must hold chat ids (UUIDs), not: 1-2-3-4-5'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hello                                          | frame is not JSON",
+                "{\"type\":\"ping\"                             | frame is not JSON",
+                "{\"type\":\"ping\"} trailing                   | frame is not JSON",
+                "[1,2]                                          | frame must be a JSON object",
+                "\"ping\"                                       | frame must be a JSON object",
+                "{}                                             | type must be a string",
+                "{\"type\":7}                                   | type must be a string",
+                "{\"type\":\"dance\"}                           | unknown frame type: dance",
+                "{\"type\":\"subscribe\",\"events\":\"messageAdded\"} | events must be an array of strings",
+                "{\"type\":\"subscribe\",\"events\":[1]}        | events must be an array of strings",
+                "{\"type\":\"subscribe\",\"events\":[\"nope\"]} | unknown event: nope",
+                "{\"type\":\"subscribe\",\"chatIds\":{}}        | chatIds must be an array of strings",
+                "{\"type\":\"subscribe\",\"chatIds\":[\"1-2-3-4-5\"]} | 'chatIds must hold chat ids (UUIDs), not: 1-2-3-4-5'",
+            })
     void rejectsUnusableFramesWithAReason(String frame, String detail) {
-        ClientFrameParser.BadFrameException e = assertThrows(ClientFrameParser.BadFrameException.class,
-                () -> parser.parse(frame));
+        ClientFrameParser.BadFrameException e =
+                assertThrows(ClientFrameParser.BadFrameException.class, () -> parser.parse(frame));
         assertEquals(detail, e.getMessage());
     }
 
     @Test
     void echoesOnlyAShortPieceOfClientText() {
         String longType = "x".repeat(1000);
-        ClientFrameParser.BadFrameException e = assertThrows(ClientFrameParser.BadFrameException.class,
-                () -> parser.parse("{\"type\":\"" + longType + "\"}"));
+        ClientFrameParser.BadFrameException e = assertThrows(
+                ClientFrameParser.BadFrameException.class, () -> parser.parse("{\"type\":\"" + longType + "\"}"));
         assertTrue(e.getMessage().length() < 100, e.getMessage());
     }
 }

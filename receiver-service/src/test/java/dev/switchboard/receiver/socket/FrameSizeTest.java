@@ -1,14 +1,13 @@
 package dev.switchboard.receiver.socket;
 
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class FrameSizeTest {
 
@@ -28,10 +27,12 @@ class FrameSizeTest {
     void recognisesTheTransportsTooBigReports() {
         assertTrue(FrameSize.isTooBigFailure(new CorruptedWebSocketFrameException(
                 WebSocketCloseStatus.MESSAGE_TOO_BIG, "Max frame length of 262144 has been exceeded.")));
-        assertFalse(FrameSize.isTooBigFailure(new CorruptedWebSocketFrameException(
-                WebSocketCloseStatus.PROTOCOL_ERROR, "bad")));
-        assertTrue(FrameSize.isTooBigFailure(new IllegalStateException(
-                "Cannot process text frame of size 1, it would cause message buffer (size 65536) to overflow max message size of 65536")));
+        assertFalse(FrameSize.isTooBigFailure(
+                new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR, "bad")));
+        assertTrue(
+                FrameSize.isTooBigFailure(
+                        new IllegalStateException(
+                                "Cannot process text frame of size 1, it would cause message buffer (size 65536) to overflow max message size of 65536")));
         assertFalse(FrameSize.isTooBigFailure(new IllegalStateException("something else")));
     }
 

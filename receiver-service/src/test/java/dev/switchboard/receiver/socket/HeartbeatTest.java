@@ -1,5 +1,9 @@
 package dev.switchboard.receiver.socket;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.support.EmbeddedRedisResource;
 import dev.switchboard.receiver.support.FastHeartbeatProfile;
@@ -12,14 +16,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Server pings at the announced heartbeat; pongs keep a silent client open; a client that answers nothing is closed. */
 @QuarkusTest
@@ -42,7 +41,9 @@ class HeartbeatTest {
     @Test
     void aSilentClientThatAnswersPingsStaysOpenPastTheIdleTimeout() {
         try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
-            assertEquals(FastHeartbeatProfile.HEARTBEAT_SECONDS, socket.welcome().get("heartbeatSeconds").asInt());
+            assertEquals(
+                    FastHeartbeatProfile.HEARTBEAT_SECONDS,
+                    socket.welcome().get("heartbeatSeconds").asInt());
             long start = System.nanoTime();
 
             // The client sends no frame of its own; only the pongs java.net.http sends for each ping.
@@ -59,16 +60,21 @@ class HeartbeatTest {
 
     @Test
     void aClientThatAnswersNothingIsClosedAsIdle() {
-        double idleBefore = MetricsScrape.now().value("switchboard_receiver_connections_closed_total", "reason=\"idle\"");
+        double idleBefore =
+                MetricsScrape.now().value("switchboard_receiver_connections_closed_total", "reason=\"idle\"");
         long start = System.nanoTime();
         try (RawSocket silent = RawSocket.open(ws(), TestTokens.valid("bob"), 64 * 1024)) {
-            await().atMost(TestSocket.WAIT).until(() -> registry.byId(silent.connectionId()).isPresent());
+            await().atMost(TestSocket.WAIT)
+                    .until(() -> registry.byId(silent.connectionId()).isPresent());
 
-            await().atMost(IDLE.multipliedBy(5)).until(() -> registry.byId(silent.connectionId()).isEmpty());
+            await().atMost(IDLE.multipliedBy(5))
+                    .until(() -> registry.byId(silent.connectionId()).isEmpty());
 
             assertTrue(System.nanoTime() - start >= IDLE.toNanos(), "not closed before the idle timeout");
         }
-        await().atMost(TestSocket.WAIT).until(() -> MetricsScrape.now()
-                .value("switchboard_receiver_connections_closed_total", "reason=\"idle\"") == idleBefore + 1);
+        await().atMost(TestSocket.WAIT)
+                .until(() ->
+                        MetricsScrape.now().value("switchboard_receiver_connections_closed_total", "reason=\"idle\"")
+                                == idleBefore + 1);
     }
 }

@@ -1,5 +1,9 @@
 package dev.switchboard.receiver.socket;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
@@ -17,16 +21,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A real client that stops reading: its frames stay unwritten, and once more than max-pending-frames wait the
@@ -61,11 +60,14 @@ class SlowConsumerTest {
         List<String> published = new ArrayList<>();
 
         try (TestSocket alice = TestSocket.connect(ws, TestTokens.valid("alice"));
-             RawSocket stalled = RawSocket.open(ws, TestTokens.valid("stalled"), 4096);
-             RedisPublisher publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
-            await().atMost(TestSocket.WAIT).until(() -> registry.byId(stalled.connectionId()).isPresent());
-            WebSocketRecipient stalledRecipient =
-                    (WebSocketRecipient) registry.byId(stalled.connectionId()).map(LocalConnection::recipient).orElseThrow();
+                RawSocket stalled = RawSocket.open(ws, TestTokens.valid("stalled"), 4096);
+                RedisPublisher publisher =
+                        new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+            await().atMost(TestSocket.WAIT)
+                    .until(() -> registry.byId(stalled.connectionId()).isPresent());
+            WebSocketRecipient stalledRecipient = (WebSocketRecipient) registry.byId(stalled.connectionId())
+                    .map(LocalConnection::recipient)
+                    .orElseThrow();
 
             // As many events as it takes: only unwritten frames count, so the socket buffers fill first.
             while (stalledRecipient.isOpen()) {
@@ -81,7 +83,8 @@ class SlowConsumerTest {
             }
 
             // The close frame is stuck behind the unwritten frames: the connection is cut after the close timeout.
-            await().atMost(Duration.ofSeconds(15)).until(() -> registry.byId(stalled.connectionId()).isEmpty());
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> registry.byId(stalled.connectionId()).isEmpty());
             assertEquals(0, stalledRecipient.pendingFrames(), "the cut connection's queued frames are released");
             for (String id : published) {
                 assertEquals(id, alice.nextIgnoringResync().get("id").asText());
@@ -90,9 +93,13 @@ class SlowConsumerTest {
         }
 
         MetricsScrape after = MetricsScrape.now();
-        assertEquals(1, after.value("switchboard_receiver_slow_consumer_closes_total")
-                - before.value("switchboard_receiver_slow_consumer_closes_total"));
-        assertEquals(1, after.value("switchboard_receiver_connections_closed_total", "reason=\"slow_consumer\"")
-                - before.value("switchboard_receiver_connections_closed_total", "reason=\"slow_consumer\""));
+        assertEquals(
+                1,
+                after.value("switchboard_receiver_slow_consumer_closes_total")
+                        - before.value("switchboard_receiver_slow_consumer_closes_total"));
+        assertEquals(
+                1,
+                after.value("switchboard_receiver_connections_closed_total", "reason=\"slow_consumer\"")
+                        - before.value("switchboard_receiver_connections_closed_total", "reason=\"slow_consumer\""));
     }
 }

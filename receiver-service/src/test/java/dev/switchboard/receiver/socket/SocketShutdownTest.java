@@ -1,21 +1,20 @@
 package dev.switchboard.receiver.socket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.Recipient;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
 
 class SocketShutdownTest {
 
@@ -53,8 +52,7 @@ class SocketShutdownTest {
             }
 
             @Override
-            public void send(EncodedFrame frame) {
-            }
+            public void send(EncodedFrame frame) {}
 
             @Override
             public CompletionStage<Void> close(int code, String reason) {
@@ -83,8 +81,7 @@ class SocketShutdownTest {
             }
 
             @Override
-            public void send(EncodedFrame frame) {
-            }
+            public void send(EncodedFrame frame) {}
 
             @Override
             public CompletionStage<Void> close(int code, String reason) {

@@ -1,14 +1,13 @@
 package dev.switchboard.receiver.socket;
 
-import io.netty.buffer.Unpooled;
-import io.vertx.core.http.WebSocketFrame;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.http.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fails as soon as a Quarkus or Vert.x upgrade takes away the internals {@link UnderlyingWebSocket} relies on

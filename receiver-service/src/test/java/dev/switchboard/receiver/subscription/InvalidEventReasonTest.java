@@ -1,11 +1,11 @@
 package dev.switchboard.receiver.subscription;
 
-import dev.switchboard.events.EventCodec;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.events.EventCodec;
+import org.junit.jupiter.api.Test;
 
 class InvalidEventReasonTest {
 
@@ -13,7 +13,8 @@ class InvalidEventReasonTest {
 
     @Test
     void aMalformedPayloadIsDescribedWithoutQuotingIt() {
-        EventCodec.InvalidEventException e = assertThrows(EventCodec.InvalidEventException.class,
+        EventCodec.InvalidEventException e = assertThrows(
+                EventCodec.InvalidEventException.class,
                 () -> codec.decode("{\"v\":1,\"data\":{\"content\":secret-words-of-a-user}}"));
 
         String reason = RedisEventSubscriber.reasonOf(e);

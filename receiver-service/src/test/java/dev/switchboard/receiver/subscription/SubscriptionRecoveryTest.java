@@ -1,5 +1,9 @@
 package dev.switchboard.receiver.subscription;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
@@ -18,16 +22,11 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The subscription is restored after Redis goes away or stops answering, and clients are told to resync. */
 @QuarkusTest
@@ -91,7 +90,8 @@ class SubscriptionRecoveryTest {
     @Test
     void aConnectionThatStopsAnsweringCountsAsLost() {
         long restoredBefore = subscriber.restorations();
-        try (RedisPublisher admin = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+        try (RedisPublisher admin =
+                new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
             // Redis keeps the TCP connection open but answers nothing for 3 seconds: only the liveness check sees it.
             admin.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(3000).arg("ALL"));
         }
@@ -111,7 +111,8 @@ class SubscriptionRecoveryTest {
         long checksBefore = subscriber.passedChecks();
         int published = 0;
         String lastId = null;
-        try (RedisPublisher publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+        try (RedisPublisher publisher =
+                new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
             // Keep events flowing until several checks have overlapped with them.
             while (subscriber.passedChecks() < checksBefore + 3) {
                 ObjectNode event = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
@@ -135,7 +136,8 @@ class SubscriptionRecoveryTest {
 
     private void assertLaterEventsArrive() {
         ObjectNode added = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
-        try (RedisPublisher publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+        try (RedisPublisher publisher =
+                new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
             publisher.publish(EventType.MESSAGE_ADDED, added.toString());
         }
         assertEquals(Events.clientFrame(added), alice.nextIgnoringResync());

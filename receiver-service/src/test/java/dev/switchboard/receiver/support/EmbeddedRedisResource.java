@@ -2,7 +2,6 @@ package dev.switchboard.receiver.support;
 
 import dev.switchboard.localstack.EmbeddedRedis;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /** A real redis-server of the tests' own on a free port (never the one on 6379); fault tests stop and start it. */

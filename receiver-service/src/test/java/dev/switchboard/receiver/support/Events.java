@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -14,8 +13,7 @@ public final class Events {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Events() {
-    }
+    private Events() {}
 
     public static ObjectNode golden(EventType type) {
         try {

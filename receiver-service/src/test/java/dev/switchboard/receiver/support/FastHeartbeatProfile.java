@@ -1,7 +1,6 @@
 package dev.switchboard.receiver.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**
@@ -16,9 +15,13 @@ public class FastHeartbeatProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "switchboard.socket.heartbeat-seconds", String.valueOf(HEARTBEAT_SECONDS),
-                "switchboard.socket.idle-timeout", IDLE_TIMEOUT_SECONDS + "s",
-                "quarkus.http.access-log.enabled", "true",
-                "quarkus.log.category.\"dev.switchboard\".level", "DEBUG");
+                "switchboard.socket.heartbeat-seconds",
+                String.valueOf(HEARTBEAT_SECONDS),
+                "switchboard.socket.idle-timeout",
+                IDLE_TIMEOUT_SECONDS + "s",
+                "quarkus.http.access-log.enabled",
+                "true",
+                "quarkus.log.category.\"dev.switchboard\".level",
+                "DEBUG");
     }
 }

@@ -1,7 +1,5 @@
 package dev.switchboard.receiver.support;
 
-import org.jboss.logmanager.ExtLogRecord;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +7,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 
 /** Every log record of every category while open, as text: message, parameters and exception. */
 public final class LogCapture extends Handler implements AutoCloseable {
@@ -43,8 +42,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

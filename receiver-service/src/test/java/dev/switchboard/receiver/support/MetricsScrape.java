@@ -1,7 +1,6 @@
 package dev.switchboard.receiver.support;
 
 import io.restassured.RestAssured;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +11,19 @@ public final class MetricsScrape {
     private final List<String> lines;
 
     private MetricsScrape(String text) {
-        this.lines = text.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+        this.lines = text.lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .toList();
     }
 
     public static MetricsScrape now() {
-        return new MetricsScrape(RestAssured.given().accept("text/plain").get("/q/metrics")
-                .then().statusCode(200).extract().asString());
+        return new MetricsScrape(RestAssured.given()
+                .accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     /** Whether some series has exactly this name. */

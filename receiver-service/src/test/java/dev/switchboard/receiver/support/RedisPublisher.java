@@ -8,7 +8,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,13 +24,16 @@ public final class RedisPublisher implements AutoCloseable {
 
     /** @return the number of subscribers that got it */
     public long publish(EventType type, String json) {
-        return send(Request.cmd(Command.PUBLISH).arg(CHANNELS.channel(type)).arg(json)).toLong();
+        return send(Request.cmd(Command.PUBLISH).arg(CHANNELS.channel(type)).arg(json))
+                .toLong();
     }
 
     /** One PUBLISH per event as well, but sent together (pipelined) and awaited once. */
     public void publishAll(EventType type, List<String> jsons) {
         List<Request> requests = jsons.stream()
-                .map(json -> Request.cmd(Command.PUBLISH).arg(CHANNELS.channel(type)).arg(json)).toList();
+                .map(json ->
+                        Request.cmd(Command.PUBLISH).arg(CHANNELS.channel(type)).arg(json))
+                .toList();
         try {
             redis.batch(requests).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,8 +1,10 @@
 package dev.switchboard.receiver.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -16,9 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** A real WebSocket client (java.net.http) that queues the JSON frames it receives. */
 public final class TestSocket implements WebSocket.Listener, AutoCloseable {
@@ -34,8 +33,7 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
     private JsonNode welcome;
 
-    private TestSocket() {
-    }
+    private TestSocket() {}
 
     /** Connects with the token in the Authorization header and reads the welcome frame. */
     public static TestSocket connect(URI ws, String token) {
@@ -183,8 +181,10 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (socket != null && !socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                    .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
         if (socket != null) {
             socket.abort();

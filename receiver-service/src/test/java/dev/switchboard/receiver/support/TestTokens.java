@@ -2,7 +2,6 @@ package dev.switchboard.receiver.support;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -15,8 +14,7 @@ public final class TestTokens {
     public static final String ISSUER = "switchboard-dev";
     private static final PrivateKey DEV_KEY = readDevKey();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String valid(String userId) {
         return Jwt.issuer(ISSUER).subject(userId).expiresIn(3600).sign(DEV_KEY);
@@ -24,7 +22,11 @@ public final class TestTokens {
 
     public static String expired(String userId) {
         Instant longAgo = Instant.now().minusSeconds(3600);
-        return Jwt.issuer(ISSUER).subject(userId).issuedAt(longAgo).expiresAt(longAgo.plusSeconds(60)).sign(DEV_KEY);
+        return Jwt.issuer(ISSUER)
+                .subject(userId)
+                .issuedAt(longAgo)
+                .expiresAt(longAgo.plusSeconds(60))
+                .sign(DEV_KEY);
     }
 
     public static String wrongIssuer(String userId) {
@@ -36,7 +38,10 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(ISSUER).subject(userId).expiresIn(3600).sign(generator.generateKeyPair().getPrivate());
+            return Jwt.issuer(ISSUER)
+                    .subject(userId)
+                    .expiresIn(3600)
+                    .sign(generator.generateKeyPair().getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

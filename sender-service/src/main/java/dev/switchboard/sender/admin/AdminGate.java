@@ -2,10 +2,9 @@ package dev.switchboard.sender.admin;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.net.URI;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * With {@code switchboard.admin.enabled=false} (the default) every path under /api/v1/admin is a 404, whatever

@@ -47,8 +47,8 @@ public class AdminResource {
     private final DeadLetterService deadLetters;
     private final LimitsConfig limits;
 
-    public AdminResource(AdminConfig config, RepublishService republish, DeadLetterService deadLetters,
-                         LimitsConfig limits) {
+    public AdminResource(
+            AdminConfig config, RepublishService republish, DeadLetterService deadLetters, LimitsConfig limits) {
         this.config = config;
         this.republish = republish;
         this.deadLetters = deadLetters;
@@ -58,20 +58,29 @@ public class AdminResource {
     @POST
     @Path("chats/{chatId}/republish")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-publish a chat's messages (admin)",
+    @Operation(
+            summary = "Re-publish a chat's messages (admin)",
             description = "Queues, in one transaction under the chat lock, a messageAdded for every message with "
                     + "seq >= fromSeq (a messageDeleted for a tombstone) to the chat's current members, with fresh "
                     + "event ids; the relay publishes them in seq order after everything committed before. At most "
                     + "switchboard.admin.republish-max-messages per call: nextFromSeq says where to go on (null when "
                     + "done). Needs a token whose groups claim holds switchboard-admin; only when "
                     + "switchboard.admin.enabled=true, otherwise 404.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RepublishRequest.class),
-            examples = @ExampleObject(name = "republish", ref = "RepublishRequest")))
-    @APIResponse(responseCode = "202", description = "The events are in the outbox.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RepublishResult.class),
-                    examples = @ExampleObject(name = "republished", ref = "RepublishResult")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RepublishRequest.class),
+                            examples = @ExampleObject(name = "republish", ref = "RepublishRequest")))
+    @APIResponse(
+            responseCode = "202",
+            description = "The events are in the outbox.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RepublishResult.class),
+                            examples = @ExampleObject(name = "republished", ref = "RepublishResult")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "AdminForbidden")
@@ -80,41 +89,55 @@ public class AdminResource {
     public Uni<RestResponse<RepublishResult>> republish(@RestPath String chatId, RepublishRequest request) {
         requireEnabled();
         long fromSeq = RepublishRequest.fromSeq(request);
-        return republish.republish(ChatIds.parse(chatId), fromSeq)
+        return republish
+                .republish(ChatIds.parse(chatId), fromSeq)
                 .map(result -> RestResponse.status(RestResponse.Status.ACCEPTED, result));
     }
 
     @GET
     @Path("outbox/dead-letters")
-    @Operation(summary = "List dead-lettered outbox rows (admin)",
+    @Operation(
+            summary = "List dead-lettered outbox rows (admin)",
             description = "Outbox rows the relay gave up on after switchboard.outbox.max-attempts refusals by Redis, "
                     + "oldest first: ids, attempts and the last error, never the payload. total counts them all.")
-    @APIResponse(responseCode = "200", description = "The oldest dead letters.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeadLetterList.class),
-                    examples = @ExampleObject(name = "deadLetters", ref = "DeadLetterList")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The oldest dead letters.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeadLetterList.class),
+                            examples = @ExampleObject(name = "deadLetters", ref = "DeadLetterList")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Uni<DeadLetterList> deadLetters(@Parameter(description = "How many, 1 to 200; default 50.",
-                                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                                                           maximum = "200"), example = "50")
-                                           @RestQuery String limit) {
+    public Uni<DeadLetterList> deadLetters(
+            @Parameter(
+                            description = "How many, 1 to 200; default 50.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"),
+                            example = "50")
+                    @RestQuery
+                    String limit) {
         requireEnabled();
         return deadLetters.list(limit(limit));
     }
 
     @POST
     @Path("outbox/dead-letters/{id}/retry")
-    @Operation(summary = "Put a dead-lettered outbox row back in the queue (admin)",
+    @Operation(
+            summary = "Put a dead-lettered outbox row back in the queue (admin)",
             description = "Moves the row back into the outbox under a new id, at the end of the queue, with its "
                     + "attempts reset, and wakes the relay. If Redis still refuses it, it is dead-lettered again.")
-    @APIResponse(responseCode = "202", description = "The row is back in the outbox.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeadLetterRetry.class),
-                    examples = @ExampleObject(name = "retried", ref = "DeadLetterRetry")))
+    @APIResponse(
+            responseCode = "202",
+            description = "The row is back in the outbox.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeadLetterRetry.class),
+                            examples = @ExampleObject(name = "retried", ref = "DeadLetterRetry")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -5,18 +5,17 @@ import dev.switchboard.events.Message;
 import dev.switchboard.sender.chat.ChatLock;
 import dev.switchboard.sender.chat.ChatNotFoundException;
 import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import dev.switchboard.sender.message.MessageEvents;
 import dev.switchboard.sender.message.MessageRepository;
 import dev.switchboard.sender.outbox.OutboxWriter;
-import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Re-publishes a chat's messages, for an operator repairing what clients were not pushed (a dead-lettered event,
@@ -36,8 +35,14 @@ public class RepublishService {
     private final DatabaseDeadline deadline;
     private final int maxMessages;
 
-    public RepublishService(Transactions transactions, ChatLock lock, MessageRepository messages, MessageEvents events,
-                            OutboxWriter outbox, DatabaseDeadline deadline, AdminConfig config) {
+    public RepublishService(
+            Transactions transactions,
+            ChatLock lock,
+            MessageRepository messages,
+            MessageEvents events,
+            OutboxWriter outbox,
+            DatabaseDeadline deadline,
+            AdminConfig config) {
         this.transactions = transactions;
         this.lock = lock;
         this.messages = messages;
@@ -55,22 +60,27 @@ public class RepublishService {
      * @throws ChatNotFoundException (as the Uni's failure) for an unknown chat
      */
     public Uni<RepublishResult> republish(UUID chatId, long fromSeq) {
-        return deadline.bound(transactions.inTransaction(tx -> lock.acquireAsOperator(tx, chatId)
-                .flatMap(locked -> messages.fromSeq(tx, chatId, fromSeq, maxMessages + 1).flatMap(found -> {
-                    boolean more = found.size() > maxMessages;
-                    List<Message> batch = more ? found.subList(0, maxMessages) : found;
-                    Instant now = Instant.now();
-                    List<EventEnvelope> republished = new ArrayList<>(batch.size());
-                    for (Message message : batch) {
-                        republished.add(message.deleted()
-                                ? events.messageDeleted(message, locked.memberIds(), now)
-                                : events.messageAdded(message, locked.memberIds(), null));
-                    }
-                    Long next = more ? found.get(maxMessages).seq() : null;
-                    return outbox.write(tx, republished)
-                            .replaceWith(new RepublishResult(chatId, fromSeq, republished.size(), next));
-                })))
-                .invoke(result -> LOG.infof("re-published %d events of chat %s from seq %d (next from %s)",
+        return deadline.bound(transactions
+                .inTransaction(tx -> lock.acquireAsOperator(tx, chatId)
+                        .flatMap(locked -> messages.fromSeq(tx, chatId, fromSeq, maxMessages + 1)
+                                .flatMap(found -> {
+                                    boolean more = found.size() > maxMessages;
+                                    List<Message> batch = more ? found.subList(0, maxMessages) : found;
+                                    Instant now = Instant.now();
+                                    List<EventEnvelope> republished = new ArrayList<>(batch.size());
+                                    for (Message message : batch) {
+                                        republished.add(
+                                                message.deleted()
+                                                        ? events.messageDeleted(message, locked.memberIds(), now)
+                                                        : events.messageAdded(message, locked.memberIds(), null));
+                                    }
+                                    Long next = more ? found.get(maxMessages).seq() : null;
+                                    return outbox.write(tx, republished)
+                                            .replaceWith(
+                                                    new RepublishResult(chatId, fromSeq, republished.size(), next));
+                                })))
+                .invoke(result -> LOG.infof(
+                        "re-published %d events of chat %s from seq %d (next from %s)",
                         result.events(), chatId, fromSeq, result.nextFromSeq())));
     }
 }

@@ -11,11 +11,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The {@link JWTParser} the bearer-token mechanism uses (quarkus-smallrye-jwt's validator injects a JWTParser and
@@ -38,14 +37,21 @@ public class CachingJwtParser implements JWTParser {
     private final TokenValidity validity;
     /** Null when the cache is off. */
     private final VerifiedTokenCache cache;
+
     private final Counter hits;
     private final Counter misses;
 
     @Inject
-    CachingJwtParser(DefaultJWTParser verifier, JWTAuthContextInfo verification, TokenCacheConfig config,
-                     MeterRegistry registry) {
-        this(verifier, TokenValidity.of(verification),
-                config.enabled() ? new VerifiedTokenCache(config.maxSize(), config.maxAge()) : null, registry);
+    CachingJwtParser(
+            DefaultJWTParser verifier,
+            JWTAuthContextInfo verification,
+            TokenCacheConfig config,
+            MeterRegistry registry) {
+        this(
+                verifier,
+                TokenValidity.of(verification),
+                config.enabled() ? new VerifiedTokenCache(config.maxSize(), config.maxAge()) : null,
+                registry);
     }
 
     CachingJwtParser(JWTParser verifier, TokenValidity validity, VerifiedTokenCache cache, MeterRegistry registry) {

@@ -10,8 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class Caller {
 
-    private Caller() {
-    }
+    private Caller() {}
 
     /** Only for resources marked {@code @Authenticated}; the subject was validated by {@link SubjectIsUserIdAugmentor}. */
     public static String userId(SecurityContext context) {

@@ -8,9 +8,6 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Mints development tokens that this very service (and the receivers) accept: signed with the configured dev key,
@@ -50,8 +49,9 @@ public class DevTokenIssuer {
         if (!config.enabled()) {
             return;
         }
-        String location = config.signingKeyLocation().orElseThrow(() -> new IllegalStateException(
-                "switchboard.dev-tokens.enabled=true requires switchboard.dev-tokens.signing-key-location"));
+        String location = config.signingKeyLocation()
+                .orElseThrow(() -> new IllegalStateException(
+                        "switchboard.dev-tokens.enabled=true requires switchboard.dev-tokens.signing-key-location"));
         if (issuer.isEmpty()) {
             throw new IllegalStateException("dev tokens need mp.jwt.verify.issuer to know which issuer to sign as");
         }
@@ -92,10 +92,7 @@ public class DevTokenIssuer {
         if (!groups.isEmpty()) {
             claims.groups(new LinkedHashSet<>(groups));
         }
-        return claims
-                .jws()
-                .algorithm(SignatureAlgorithm.RS256)
-                .sign(signingKey);
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(signingKey);
     }
 
     private static PrivateKey readKey(String location) {

@@ -32,20 +32,30 @@ public class DevTokenResource {
     /** The body is read only once the feature is known to be on, so that off means 404 whatever is sent. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mint a development token (dev tokens only)",
+    @Operation(
+            summary = "Mint a development token (dev tokens only)",
             description = "Only when switchboard.dev-tokens.enabled=true (the local stack); otherwise this path is a "
                     + "404. Needs no token. ttlSeconds is optional (default 1 hour, at most switchboard.dev-tokens.max-ttl). "
                     + "groups is optional and becomes the token's groups claim: [\"switchboard-admin\"] for the admin API. "
                     + "For development only: anyone reaching it can be anyone.")
     @SecurityRequirements
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DevTokenRequest.class),
-            examples = {@ExampleObject(name = "token", ref = "DevTokenRequest"),
-                    @ExampleObject(name = "adminToken", ref = "AdminDevTokenRequest")}))
-    @APIResponse(responseCode = "200", description = "A signed RS256 token for the user.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DevTokenResponse.class),
-                    examples = @ExampleObject(name = "token", ref = "DevToken")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DevTokenRequest.class),
+                            examples = {
+                                @ExampleObject(name = "token", ref = "DevTokenRequest"),
+                                @ExampleObject(name = "adminToken", ref = "AdminDevTokenRequest")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "A signed RS256 token for the user.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DevTokenResponse.class),
+                            examples = @ExampleObject(name = "token", ref = "DevToken")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DevTokenResponse issue(String body) throws JsonProcessingException {

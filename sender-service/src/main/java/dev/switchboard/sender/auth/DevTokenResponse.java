@@ -1,5 +1,4 @@
 package dev.switchboard.sender.auth;
 
 /** {@code {"token":"<jwt>"}} */
-public record DevTokenResponse(String token) {
-}
+public record DevTokenResponse(String token) {}

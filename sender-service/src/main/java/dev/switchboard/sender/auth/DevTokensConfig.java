@@ -1,7 +1,6 @@
 package dev.switchboard.sender.auth;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.Optional;
 

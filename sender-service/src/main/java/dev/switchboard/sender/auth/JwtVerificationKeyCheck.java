@@ -3,9 +3,8 @@ package dev.switchboard.sender.auth;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.Config;
-
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to start without a token verification key. There is deliberately no default key (the dev key must never
@@ -14,12 +13,14 @@ import java.util.List;
 @ApplicationScoped
 public class JwtVerificationKeyCheck {
 
-    static final List<String> KEY_PROPERTIES = List.of(
-            "mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey", "smallrye.jwt.verify.key.location");
+    static final List<String> KEY_PROPERTIES =
+            List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey", "smallrye.jwt.verify.key.location");
 
     void check(@Observes StartupEvent event, Config config) {
         boolean configured = KEY_PROPERTIES.stream()
-                .anyMatch(key -> config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isPresent());
+                .anyMatch(key -> config.getOptionalValue(key, String.class)
+                        .filter(v -> !v.isBlank())
+                        .isPresent());
         if (!configured) {
             throw new IllegalStateException(
                     "no JWT verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION to the RS256 public key (PEM)");

@@ -1,7 +1,6 @@
 package dev.switchboard.sender.auth;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** switchboard.auth.token-cache.*: the cache of verified bearer tokens. Meanings in application.properties. */

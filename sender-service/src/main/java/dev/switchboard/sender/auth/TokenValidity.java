@@ -1,10 +1,9 @@
 package dev.switchboard.sender.auth;
 
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Until when the verifier would still accept a token it has just accepted: {@code exp} plus the allowed clock skew,

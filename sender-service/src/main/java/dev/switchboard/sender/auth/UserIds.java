@@ -9,8 +9,7 @@ public final class UserIds {
 
     public static final String RULE = "must be 1 to 64 characters from A-Z a-z 0-9 . _ @ -";
 
-    private UserIds() {
-    }
+    private UserIds() {}
 
     public static boolean isValid(String userId) {
         return userId != null && USER_ID.matcher(userId).matches();

@@ -4,13 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Tokens that passed verification, keyed by the exact raw token string (so a token differing in one character,
@@ -20,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class VerifiedTokenCache {
 
-    private record Entry(JsonWebToken token, long validUntilMillis) {
-    }
+    private record Entry(JsonWebToken token, long validUntilMillis) {}
 
     private final Cache<String, Entry> cache;
     private final Clock clock;
@@ -33,13 +31,13 @@ final class VerifiedTokenCache {
     /** {@code executor} null: Caffeine's default (the common pool) runs evictions; tests pass {@code Runnable::run}. */
     VerifiedTokenCache(long maxSize, Duration maxAge, Clock clock, Ticker ticker, Executor executor) {
         this.clock = clock;
-        Caffeine<Object, Object> builder = Caffeine.newBuilder()
-                .maximumSize(maxSize)
-                .ticker(ticker);
+        Caffeine<Object, Object> builder =
+                Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker);
         if (executor != null) {
             builder.executor(executor);
         }
-        this.cache = builder.expireAfter(new UntilInvalid(TimeUnit.NANOSECONDS.convert(maxAge), clock)).build();
+        this.cache = builder.expireAfter(new UntilInvalid(TimeUnit.NANOSECONDS.convert(maxAge), clock))
+                .build();
     }
 
     /** The verified token, or null when it is not held or no longer valid. */

@@ -3,7 +3,6 @@ package dev.switchboard.sender.chat;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.problem.ValidationErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.SortedSet;
 
@@ -34,7 +33,8 @@ public class ChatChangeValidator {
         if (!both.isEmpty()) {
             String message = "must not name a user that removeMemberIds also names: " + String.join(", ", both);
             errors.add("addMemberIds", message);
-            errors.add("removeMemberIds", "must not name a user that addMemberIds also names: " + String.join(", ", both));
+            errors.add(
+                    "removeMemberIds", "must not name a user that addMemberIds also names: " + String.join(", ", both));
         }
         if (add.size() > limits.chatMaxMembers()) {
             errors.add("addMemberIds", "a chat has at most " + limits.chatMaxMembers() + " members");

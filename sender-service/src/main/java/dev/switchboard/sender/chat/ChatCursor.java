@@ -1,7 +1,6 @@
 package dev.switchboard.sender.chat;
 
 import dev.switchboard.sender.problem.InvalidRequestException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

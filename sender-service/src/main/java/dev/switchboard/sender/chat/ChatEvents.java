@@ -7,7 +7,6 @@ import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +37,11 @@ public class ChatEvents {
         audience.addAll(after.memberIds());
         SortedSet<String> removed = new TreeSet<>(membersBefore);
         removed.removeAll(after.memberIds());
-        return codec.envelope(EventType.CHAT_UPDATED, after.id(), at, Audience.of(audience),
+        return codec.envelope(
+                EventType.CHAT_UPDATED,
+                after.id(),
+                at,
+                Audience.of(audience),
                 EventData.ChatUpdated.of(after, List.copyOf(removed)));
     }
 }

@@ -4,7 +4,6 @@ import dev.switchboard.events.Chat;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +24,9 @@ public class ChatLock {
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a caller who is not a member */
     public Uni<LockedChat> acquire(SqlClient tx, UUID chatId, String callerId) {
         return chats.lockForMember(tx, chatId, callerId)
-                .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ChatNotFoundException(chatId))
                 .flatMap(chat -> members(tx, chat, callerId));
     }
 
@@ -36,7 +37,9 @@ public class ChatLock {
      */
     public Uni<LockedChat> acquireAsOperator(SqlClient tx, UUID chatId) {
         return chats.lock(tx, chatId)
-                .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ChatNotFoundException(chatId))
                 .flatMap(chat -> chats.members(tx, chat.id())
                         .map(members -> new LockedChat(withMembers(chat, members), members)));
     }
@@ -65,7 +68,12 @@ public class ChatLock {
     }
 
     private static Chat withMembers(Chat chat, List<Member> members) {
-        return new Chat(chat.id(), chat.name(), members.stream().map(Member::userId).toList(), chat.createdBy(),
-                chat.createdAt(), chat.lastSeq());
+        return new Chat(
+                chat.id(),
+                chat.name(),
+                members.stream().map(Member::userId).toList(),
+                chat.createdBy(),
+                chat.createdAt(),
+                chat.lastSeq());
     }
 }

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -138,17 +137,19 @@ public class ChatRepository {
 
     /** Inserts the chat and its members; the returned chat carries the database's creation time. */
     public Uni<Chat> insert(SqlClient tx, UUID id, NewChat chat) {
-        return tx.preparedQuery(INSERT_CHAT).execute(Tuple.of(id, chat.name(), chat.createdBy()))
+        return tx.preparedQuery(INSERT_CHAT)
+                .execute(Tuple.of(id, chat.name(), chat.createdBy()))
                 .map(rows -> rows.iterator().next().getOffsetDateTime("created_at"))
                 .flatMap(createdAt -> tx.preparedQuery(INSERT_MEMBERS)
                         .execute(Tuple.of(id, createdAt, chat.memberIds().toArray(String[]::new)))
-                        .replaceWith(new Chat(id, chat.name(), chat.memberIds(), chat.createdBy(),
-                                createdAt.toInstant(), 0)));
+                        .replaceWith(new Chat(
+                                id, chat.name(), chat.memberIds(), chat.createdBy(), createdAt.toInstant(), 0)));
     }
 
     /** Null when the chat does not exist or the user is not a member. */
     public Uni<Chat> findForMember(SqlClient client, UUID chatId, String userId) {
-        return client.preparedQuery(FIND_FOR_MEMBER).execute(Tuple.of(chatId, userId))
+        return client.preparedQuery(FIND_FOR_MEMBER)
+                .execute(Tuple.of(chatId, userId))
                 .map(rows -> rows.size() == 0 ? null : toChat(rows.iterator().next()));
     }
 
@@ -157,25 +158,26 @@ public class ChatRepository {
      * nothing was changed or locked). The returned chat has no members yet: read them under the lock.
      */
     public Uni<SeqAdvance> advanceSeq(SqlClient tx, UUID chatId, String senderId) {
-        return tx.preparedQuery(ADVANCE_SEQ).execute(Tuple.of(chatId, senderId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new SeqAdvance(chatRow(row), instant(row.getOffsetDateTime("last_activity_at")));
-                });
+        return tx.preparedQuery(ADVANCE_SEQ).execute(Tuple.of(chatId, senderId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new SeqAdvance(chatRow(row), instant(row.getOffsetDateTime("last_activity_at")));
+        });
     }
 
     /** Locks the chat row until commit; null (nothing locked) for an unknown chat or a non-member. No members yet. */
     public Uni<Chat> lockForMember(SqlClient tx, UUID chatId, String userId) {
-        return tx.preparedQuery(LOCK_FOR_MEMBER).execute(Tuple.of(chatId, userId))
+        return tx.preparedQuery(LOCK_FOR_MEMBER)
+                .execute(Tuple.of(chatId, userId))
                 .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
     }
 
     /** Locks the chat row until commit, whoever asks; null (nothing locked) for an unknown chat. No members yet. */
     public Uni<Chat> lock(SqlClient tx, UUID chatId) {
-        return tx.preparedQuery(LOCK).execute(Tuple.of(chatId))
+        return tx.preparedQuery(LOCK)
+                .execute(Tuple.of(chatId))
                 .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
     }
 
@@ -187,8 +189,8 @@ public class ChatRepository {
     public static List<Member> toMembers(RowSet<Row> rows) {
         List<Member> members = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            members.add(new Member(row.getString("user_id"), row.getLong("last_read_seq"),
-                    row.getLong("unread_count")));
+            members.add(
+                    new Member(row.getString("user_id"), row.getLong("last_read_seq"), row.getLong("unread_count")));
         }
         return members;
     }
@@ -213,25 +215,27 @@ public class ChatRepository {
         if (userIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery(REMOVE_MEMBERS).execute(Tuple.of(chatId, userIds.toArray(String[]::new)))
+        return tx.preparedQuery(REMOVE_MEMBERS)
+                .execute(Tuple.of(chatId, userIds.toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
     /** New members have read everything up to {@code readUpToSeq} (the chat's current last seq). */
-    public Uni<Void> addMembers(SqlClient tx, UUID chatId, Collection<String> userIds, Instant joinedAt,
-                                long readUpToSeq) {
+    public Uni<Void> addMembers(
+            SqlClient tx, UUID chatId, Collection<String> userIds, Instant joinedAt, long readUpToSeq) {
         if (userIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery(ADD_MEMBERS)
-                .execute(Tuple.of(chatId, joinedAt.atOffset(ZoneOffset.UTC), readUpToSeq,
-                        userIds.toArray(String[]::new)))
+                .execute(Tuple.of(
+                        chatId, joinedAt.atOffset(ZoneOffset.UTC), readUpToSeq, userIds.toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
     /** Up to {@code limit} of the user's chats, latest activity first, strictly after {@code after} (null: first page). */
     public Uni<List<ChatListEntry>> summaries(SqlClient client, String userId, ChatCursor after, int limit) {
-        Tuple args = Tuple.tuple().addString(userId)
+        Tuple args = Tuple.tuple()
+                .addString(userId)
                 .addOffsetDateTime(after == null ? null : after.lastActivityAt().atOffset(ZoneOffset.UTC))
                 .addUUID(after == null ? null : after.chatId())
                 .addInteger(limit);
@@ -243,20 +247,31 @@ public class ChatRepository {
         for (Row row : rows) {
             Chat chat = toChat(row);
             Message last = row.getUUID("lm_id") == null ? null : MessageRows.toMessage(row, "lm_");
-            entries.add(new ChatListEntry(ChatSummary.of(chat, last, row.getLong("unread_count")),
+            entries.add(new ChatListEntry(
+                    ChatSummary.of(chat, last, row.getLong("unread_count")),
                     new ChatCursor(instant(row.getOffsetDateTime("last_activity_at")), chat.id())));
         }
         return entries;
     }
 
     private static Chat chatRow(Row row) {
-        return new Chat(row.getUUID("id"), row.getString("name"), List.of(), row.getString("created_by"),
-                instant(row.getOffsetDateTime("created_at")), row.getLong("last_seq"));
+        return new Chat(
+                row.getUUID("id"),
+                row.getString("name"),
+                List.of(),
+                row.getString("created_by"),
+                instant(row.getOffsetDateTime("created_at")),
+                row.getLong("last_seq"));
     }
 
     private static Chat toChat(Row row) {
-        return new Chat(row.getUUID("id"), row.getString("name"), Arrays.asList(row.getArrayOfStrings("member_ids")),
-                row.getString("created_by"), instant(row.getOffsetDateTime("created_at")), row.getLong("last_seq"));
+        return new Chat(
+                row.getUUID("id"),
+                row.getString("name"),
+                Arrays.asList(row.getArrayOfStrings("member_ids")),
+                row.getString("created_by"),
+                instant(row.getOffsetDateTime("created_at")),
+                row.getLong("last_seq"));
     }
 
     static Instant instant(OffsetDateTime time) {
@@ -264,10 +279,8 @@ public class ChatRepository {
     }
 
     /** The outcome of {@link #applyChange}. */
-    public record AppliedChange(String name, Instant at) {
-    }
+    public record AppliedChange(String name, Instant at) {}
 
     /** One row of the chat list and the cursor that continues after it. */
-    public record ChatListEntry(ChatSummary summary, ChatCursor cursor) {
-    }
+    public record ChatListEntry(ChatSummary summary, ChatCursor cursor) {}
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,8 +28,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
-
 /** {@code /api/v1/chats}: create a chat, list the caller's chats, read one, change one. */
 @Path("/api/v1/chats")
 @Authenticated
@@ -41,8 +40,8 @@ public class ChatResource {
     private final ChatChangeValidator changeValidator;
     private final LimitsConfig limits;
 
-    public ChatResource(ChatService chats, NewChatValidator validator, ChatChangeValidator changeValidator,
-                        LimitsConfig limits) {
+    public ChatResource(
+            ChatService chats, NewChatValidator validator, ChatChangeValidator changeValidator, LimitsConfig limits) {
         this.chats = chats;
         this.validator = validator;
         this.changeValidator = changeValidator;
@@ -51,14 +50,25 @@ public class ChatResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a chat",
-            description = "The caller is always a member. Member ids are de-duplicated and sorted. Publishes chatAdded.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CreateChatRequest.class),
-            examples = @ExampleObject(name = "create", ref = "CreateChatRequest")))
-    @APIResponse(responseCode = "201", description = "The chat; Location names it.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Chat.class),
-                    examples = @ExampleObject(name = "chat", ref = "Chat")))
+    @Operation(
+            summary = "Create a chat",
+            description =
+                    "The caller is always a member. Member ids are de-duplicated and sorted. Publishes chatAdded.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreateChatRequest.class),
+                            examples = @ExampleObject(name = "create", ref = "CreateChatRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "The chat; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Chat.class),
+                            examples = @ExampleObject(name = "chat", ref = "Chat")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
@@ -66,42 +76,60 @@ public class ChatResource {
         NewChat newChat = validator.validate(Caller.userId(security), request);
         return chats.create(newChat)
                 .map(chat -> RestResponse.ResponseBuilder.<Chat>created(URI.create("/api/v1/chats/" + chat.id()))
-                        .entity(chat).build());
+                        .entity(chat)
+                        .build());
     }
 
     /** Query parameters arrive as strings so that a bad one is named in the 400, not rejected anonymously. */
     @GET
-    @Operation(summary = "List the caller's chats",
+    @Operation(
+            summary = "List the caller's chats",
             description = "Latest activity first (a new message, a rename or a member change moves a chat to the "
                     + "front), each with its newest message (possibly a tombstone) and the caller's unread count. "
                     + "Paged by an opaque keyset cursor over (last activity, chat id): pass nextCursor back as "
                     + "cursor for the next page; nextCursor is null on the last page. A chat that has activity "
                     + "while a client pages moves to the first page.")
-    @APIResponse(responseCode = "200", description = "One page of chats.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatList.class),
-                    examples = @ExampleObject(name = "chats", ref = "ChatList")))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of chats.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChatList.class),
+                            examples = @ExampleObject(name = "chats", ref = "ChatList")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<ChatList> list(
-            @Parameter(description = "Chats per page, 1 to 200 (switchboard.limits.page-max-limit); default 50.",
-                    schema = @Schema(type = SchemaType.INTEGER,
-                            minimum = "1", maximum = "200"), example = "50")
-            @RestQuery String limit,
+            @Parameter(
+                            description = "Chats per page, 1 to 200 (switchboard.limits.page-max-limit); default 50.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"),
+                            example = "50")
+                    @RestQuery
+                    String limit,
             @Parameter(description = "The nextCursor of the previous page, unchanged; absent for the first page.")
-            @RestQuery String cursor,
+                    @RestQuery
+                    String cursor,
             @Context SecurityContext security) {
         String callerId = Caller.userId(security);
-        ChatListRequest request = ChatListRequest.parse(limit, cursor, limits.pageDefaultLimit(), limits.pageMaxLimit());
+        ChatListRequest request =
+                ChatListRequest.parse(limit, cursor, limits.pageDefaultLimit(), limits.pageMaxLimit());
         return chats.list(callerId, request);
     }
 
     @GET
     @Path("{chatId}")
-    @Operation(summary = "Read a chat", description = "Unknown chats and chats the caller is not a member of are both 404.")
-    @APIResponse(responseCode = "200", description = "The chat.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Chat.class),
-                    examples = @ExampleObject(name = "chat", ref = "Chat")))
+    @Operation(
+            summary = "Read a chat",
+            description = "Unknown chats and chats the caller is not a member of are both 404.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The chat.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Chat.class),
+                            examples = @ExampleObject(name = "chat", ref = "Chat")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -112,18 +140,28 @@ public class ChatResource {
     @PATCH
     @Path("{chatId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a chat, add and remove members",
+    @Operation(
+            summary = "Rename a chat, add and remove members",
             description = "Every field is optional. Any member may change the chat; removing yourself leaves it. "
                     + "Adding a member or removing a non-member changes nothing; naming a user in both lists is a "
                     + "400. Added members can read the whole history and start with nothing unread. Removed members "
                     + "get 404 on the chat from then on. Publishes chatUpdated to the members before and after, "
                     + "unless nothing changed.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = UpdateChatRequest.class),
-            examples = @ExampleObject(name = "change", ref = "UpdateChatRequest")))
-    @APIResponse(responseCode = "200", description = "The chat after the change.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Chat.class),
-                    examples = @ExampleObject(name = "chat", ref = "ChangedChat")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UpdateChatRequest.class),
+                            examples = @ExampleObject(name = "change", ref = "UpdateChatRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The chat after the change.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Chat.class),
+                            examples = @ExampleObject(name = "chat", ref = "ChangedChat")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")

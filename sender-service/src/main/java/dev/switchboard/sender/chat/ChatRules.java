@@ -3,7 +3,6 @@ package dev.switchboard.sender.chat;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.auth.UserIds;
 import dev.switchboard.sender.problem.ValidationErrors;
-
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -11,8 +10,7 @@ import java.util.TreeSet;
 /** The field rules creating and changing a chat share: name length and characters, member id syntax. */
 final class ChatRules {
 
-    private ChatRules() {
-    }
+    private ChatRules() {}
 
     /** @return the name stripped of surrounding white space; null (and an error recorded) when it breaks a rule */
     static String name(String field, String raw, LimitsConfig limits, ValidationErrors errors) {

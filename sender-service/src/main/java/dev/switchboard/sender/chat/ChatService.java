@@ -3,15 +3,14 @@ package dev.switchboard.sender.chat;
 import dev.switchboard.events.Chat;
 import dev.switchboard.events.TimeOrderedIds;
 import dev.switchboard.sender.LimitsConfig;
-import dev.switchboard.sender.outbox.OutboxWriter;
-import dev.switchboard.sender.problem.InvalidRequestException;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.outbox.OutboxWriter;
+import dev.switchboard.sender.problem.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -30,8 +29,15 @@ public class ChatService {
     private final LimitsConfig limits;
     private final DatabaseDeadline deadline;
 
-    public ChatService(Pool pool, Transactions transactions, ChatRepository chats, ChatLock lock,
-                       ChatEvents events, OutboxWriter outbox, LimitsConfig limits, DatabaseDeadline deadline) {
+    public ChatService(
+            Pool pool,
+            Transactions transactions,
+            ChatRepository chats,
+            ChatLock lock,
+            ChatEvents events,
+            OutboxWriter outbox,
+            LimitsConfig limits,
+            DatabaseDeadline deadline) {
         this.pool = pool;
         this.transactions = transactions;
         this.deadline = deadline;
@@ -45,24 +51,31 @@ public class ChatService {
     /** One transaction: chat row, member rows, chatAdded in the outbox. */
     public Uni<Chat> create(NewChat newChat) {
         UUID id = TimeOrderedIds.next();
-        return deadline.bound(transactions.inTransaction(tx -> chats.insert(tx, id, newChat)
-                .call(chat -> outbox.write(tx, List.of(events.chatAdded(chat))))));
+        return deadline.bound(transactions.inTransaction(tx ->
+                chats.insert(tx, id, newChat).call(chat -> outbox.write(tx, List.of(events.chatAdded(chat))))));
     }
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
     public Uni<Chat> get(UUID chatId, String callerId) {
         return deadline.bound(chats.findForMember(pool, chatId, callerId))
-                .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId));
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ChatNotFoundException(chatId));
     }
 
     /** One page of the caller's chats, latest activity first; one row more than asked tells whether there is more. */
     public Uni<ChatList> list(String callerId, ChatListRequest request) {
-        return deadline.bound(chats.summaries(pool, callerId, request.after(), request.limit() + 1)).map(entries -> {
-            boolean more = entries.size() > request.limit();
-            List<ChatRepository.ChatListEntry> page = more ? entries.subList(0, request.limit()) : entries;
-            String next = more ? page.getLast().cursor().encode() : null;
-            return new ChatList(page.stream().map(ChatRepository.ChatListEntry::summary).toList(), next);
-        });
+        return deadline.bound(chats.summaries(pool, callerId, request.after(), request.limit() + 1))
+                .map(entries -> {
+                    boolean more = entries.size() > request.limit();
+                    List<ChatRepository.ChatListEntry> page = more ? entries.subList(0, request.limit()) : entries;
+                    String next = more ? page.getLast().cursor().encode() : null;
+                    return new ChatList(
+                            page.stream()
+                                    .map(ChatRepository.ChatListEntry::summary)
+                                    .toList(),
+                            next);
+                });
     }
 
     /**
@@ -74,8 +87,8 @@ public class ChatService {
      * @throws InvalidRequestException (as the Uni's failure) when the chat would exceed the member limit
      */
     public Uni<Chat> update(UUID chatId, String callerId, ChatChange change) {
-        return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, callerId)
-                .flatMap(locked -> apply(tx, locked, change))));
+        return deadline.bound(transactions.inTransaction(
+                tx -> lock.acquire(tx, chatId, callerId).flatMap(locked -> apply(tx, locked, change))));
     }
 
     private Uni<Chat> apply(SqlConnection tx, LockedChat locked, ChatChange change) {
@@ -90,16 +103,23 @@ public class ChatService {
         membersAfter.addAll(delta.joining());
         membersAfter.removeAll(delta.leaving());
         if (membersAfter.size() > limits.chatMaxMembers()) {
-            return Uni.createFrom().failure(InvalidRequestException.of("addMemberIds",
-                    "the chat would have " + membersAfter.size() + " members, at most "
-                            + limits.chatMaxMembers() + " are allowed"));
+            return Uni.createFrom()
+                    .failure(InvalidRequestException.of(
+                            "addMemberIds",
+                            "the chat would have " + membersAfter.size() + " members, at most "
+                                    + limits.chatMaxMembers() + " are allowed"));
         }
         return chats.applyChange(tx, before.id(), newName)
                 .call(applied -> chats.removeMembers(tx, before.id(), delta.leaving()))
                 .call(applied -> chats.addMembers(tx, before.id(), delta.joining(), applied.at(), before.lastSeq()))
                 .flatMap(applied -> {
-                    Chat after = new Chat(before.id(), applied.name(), List.copyOf(membersAfter), before.createdBy(),
-                            before.createdAt(), before.lastSeq());
+                    Chat after = new Chat(
+                            before.id(),
+                            applied.name(),
+                            List.copyOf(membersAfter),
+                            before.createdBy(),
+                            before.createdAt(),
+                            before.lastSeq());
                     return outbox.write(tx, List.of(events.chatUpdated(after, membersBefore, applied.at())))
                             .replaceWith(after);
                 });

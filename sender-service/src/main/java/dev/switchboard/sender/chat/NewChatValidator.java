@@ -3,7 +3,6 @@ package dev.switchboard.sender.chat;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.problem.ValidationErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.SortedSet;
 

@@ -1,7 +1,6 @@
 package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
-
 import java.time.Instant;
 
 /**

@@ -6,7 +6,6 @@ import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /**
@@ -37,11 +36,11 @@ public class BoundedPgPoolCreator implements PgPoolCreator {
     }
 
     PgConnectOptions bounded(PgConnectOptions options) {
-        options.setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setTcpKeepAlive(true);
+        options.setConnectTimeout((int) config.connectTimeout().toMillis()).setTcpKeepAlive(true);
         if (!config.statementTimeout().isZero()) {
             // A startup parameter of every pool session; the relay's own session is not affected.
-            options.addProperty("statement_timeout", Long.toString(config.statementTimeout().toMillis()));
+            options.addProperty(
+                    "statement_timeout", Long.toString(config.statementTimeout().toMillis()));
         }
         return options;
     }

@@ -1,7 +1,6 @@
 package dev.switchboard.sender.database;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /**

@@ -2,7 +2,6 @@ package dev.switchboard.sender.database;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 
 /**
@@ -21,7 +20,8 @@ public class DatabaseDeadline {
     }
 
     public <T> Uni<T> bound(Uni<T> work) {
-        return work.ifNoItem().after(timeout)
+        return work.ifNoItem()
+                .after(timeout)
                 .failWith(() -> new DatabaseUnavailableException(
                         "PostgreSQL did not answer within " + timeout.toMillis() + " ms"))
                 .onFailure(e -> !(e instanceof DatabaseUnavailableException) && DatabaseFailures.isUnavailable(e))

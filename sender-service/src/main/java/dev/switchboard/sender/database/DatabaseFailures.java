@@ -5,7 +5,6 @@ import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -40,8 +39,7 @@ public final class DatabaseFailures {
 
     private static final int MAX_DEPTH = 8;
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
         return isUnavailable(failure, 0);
@@ -56,14 +54,15 @@ public final class DatabaseFailures {
         }
         if (failure instanceof DatabaseUnavailableException
                 || failure instanceof ClosedConnectionException
-                || failure instanceof ConnectException          // refused; Netty's connect timeout is one too
+                || failure instanceof ConnectException // refused; Netty's connect timeout is one too
                 || failure instanceof NoRouteToHostException
                 || failure instanceof UnknownHostException
-                || failure instanceof SocketException            // reset by peer
+                || failure instanceof SocketException // reset by peer
                 || failure instanceof ClosedChannelException) {
             return true;
         }
-        if (failure instanceof IOException && failure.getMessage() != null
+        if (failure instanceof IOException
+                && failure.getMessage() != null
                 && SOCKET_WRITE_MESSAGES.stream().anyMatch(failure.getMessage()::startsWith)) {
             return true;
         }
@@ -84,8 +83,11 @@ public final class DatabaseFailures {
      * out of memory, disk full).
      */
     static boolean isUnavailableState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("57014")
-                || sqlState.startsWith("53"));
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.startsWith("57P")
+                        || sqlState.equals("57014")
+                        || sqlState.startsWith("53"));
     }
 
     /** A short reason for logs and problem details: never a statement's parameters (the client does not put them in messages). */

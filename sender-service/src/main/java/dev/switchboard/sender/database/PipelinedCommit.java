@@ -3,7 +3,6 @@ package dev.switchboard.sender.database;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,7 +31,8 @@ public final class PipelinedCommit {
             issued = true;
             CompletionStage<X> statement = lastStatement.subscribeAsCompletionStage();
             Future<?> commit = connection.getDelegate().query("COMMIT").execute();
-            return Uni.createFrom().completionStage(statement)
+            return Uni.createFrom()
+                    .completionStage(statement)
                     .call(() -> Uni.createFrom().completionStage(commit.toCompletionStage()));
         });
     }

@@ -2,12 +2,11 @@ package dev.switchboard.sender.database;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -64,37 +63,49 @@ public class Transactions {
                     vertx.cancelTimer(timer); // the caller went away before a connection came
                 }
             });
-            pool.getConnection().subscribe().with(connection -> {
-                if (!claimed.compareAndSet(false, true)) {
-                    connection.closeAndForget();
-                    return;
-                }
-                vertx.cancelTimer(timer);
-                run(connection, work, emitter);
-            }, failure -> {
-                if (claimed.compareAndSet(false, true)) {
-                    vertx.cancelTimer(timer);
-                    emitter.fail(failure);
-                }
-            });
+            pool.getConnection()
+                    .subscribe()
+                    .with(
+                            connection -> {
+                                if (!claimed.compareAndSet(false, true)) {
+                                    connection.closeAndForget();
+                                    return;
+                                }
+                                vertx.cancelTimer(timer);
+                                run(connection, work, emitter);
+                            },
+                            failure -> {
+                                if (claimed.compareAndSet(false, true)) {
+                                    vertx.cancelTimer(timer);
+                                    emitter.fail(failure);
+                                }
+                            });
         });
     }
 
-    private static <T> void run(SqlConnection connection, BiFunction<SqlConnection, PipelinedCommit, Uni<T>> work,
-                                UniEmitter<? super T> emitter) {
+    private static <T> void run(
+            SqlConnection connection,
+            BiFunction<SqlConnection, PipelinedCommit, Uni<T>> work,
+            UniEmitter<? super T> emitter) {
         PipelinedCommit commit = new PipelinedCommit(connection);
         // Sent now; the work's first statement queues right behind it. Its answer comes first, so by the time the
         // work is done it is known. (A BEGIN that fails on a working connection does not happen; on a broken one
         // everything behind it fails too.)
         Future<?> begun = connection.getDelegate().query("BEGIN").execute();
-        Uni.createFrom().deferred(() -> work.apply(connection, commit))
+        Uni.createFrom()
+                .deferred(() -> work.apply(connection, commit))
                 .call(() -> Uni.createFrom().completionStage(begun.toCompletionStage()))
-                .call(() -> commit.issued() ? Uni.createFrom().voidItem() : connection.query("COMMIT").execute())
-                .onFailure().call(() -> commit.issued()
+                .call(() -> commit.issued()
+                        ? Uni.createFrom().voidItem()
+                        : connection.query("COMMIT").execute())
+                .onFailure()
+                .call(() -> commit.issued()
                         ? Uni.createFrom().voidItem()
                         // A failed statement aborted the transaction; ROLLBACK ends it either way.
                         : connection.query("ROLLBACK").execute().onFailure().recoverWithNull())
-                .onTermination().call(connection::close)
-                .subscribe().with(emitter::complete, emitter::fail);
+                .onTermination()
+                .call(connection::close)
+                .subscribe()
+                .with(emitter::complete, emitter::fail);
     }
 }

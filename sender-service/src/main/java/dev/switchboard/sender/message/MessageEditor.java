@@ -4,16 +4,15 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
 import dev.switchboard.sender.chat.ChatLock;
 import dev.switchboard.sender.chat.LockedChat;
+import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.ReadStateRepository;
 import dev.switchboard.sender.read.UnreadChanges;
-import dev.switchboard.sender.database.DatabaseDeadline;
-import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +36,15 @@ public class MessageEditor {
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public MessageEditor(Transactions transactions, ChatLock lock, MessageRepository messages,
-                         ReadStateRepository readState,
-                         MessageEvents events, ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
+    public MessageEditor(
+            Transactions transactions,
+            ChatLock lock,
+            MessageRepository messages,
+            ReadStateRepository readState,
+            MessageEvents events,
+            ReadEvents readEvents,
+            OutboxWriter outbox,
+            DatabaseDeadline deadline) {
         this.transactions = transactions;
         this.deadline = deadline;
         this.lock = lock;
@@ -62,16 +67,17 @@ public class MessageEditor {
      */
     public Uni<Message> edit(UUID chatId, String messageId, String callerId, String content) {
         return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, callerId)
-                .flatMap(locked -> authored(tx, chatId, messageId, callerId, "edit").flatMap(message -> {
-                    if (message.deleted()) {
-                        return Uni.createFrom().failure(new MessageDeletedException(message.id()));
-                    }
-                    if (message.editedAt() != null && content.equals(message.content())) {
-                        return Uni.createFrom().item(message);
-                    }
-                    return messages.edit(tx, message.id(), content)
-                            .call(edited -> outbox.write(tx, editEvents(edited, locked)));
-                }))));
+                .flatMap(locked -> authored(tx, chatId, messageId, callerId, "edit")
+                        .flatMap(message -> {
+                            if (message.deleted()) {
+                                return Uni.createFrom().failure(new MessageDeletedException(message.id()));
+                            }
+                            if (message.editedAt() != null && content.equals(message.content())) {
+                                return Uni.createFrom().item(message);
+                            }
+                            return messages.edit(tx, message.id(), content)
+                                    .call(edited -> outbox.write(tx, editEvents(edited, locked)));
+                        }))));
     }
 
     /**
@@ -86,21 +92,27 @@ public class MessageEditor {
      */
     public Uni<Void> delete(UUID chatId, String messageId, String callerId) {
         return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, callerId)
-                .flatMap(locked -> authored(tx, chatId, messageId, callerId, "delete").flatMap(message -> {
-                    if (message.deleted()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return messages.delete(tx, message.id()).flatMap(deletion -> readState
-                            .uncountDeleted(tx, chatId, message.senderId(), message.seq())
-                            .flatMap(counts -> outbox.write(tx, deleteEvents(deletion.tombstone(), deletion.at(),
-                                    locked, counts))));
-                }))));
+                .flatMap(locked -> authored(tx, chatId, messageId, callerId, "delete")
+                        .flatMap(message -> {
+                            if (message.deleted()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return messages.delete(tx, message.id())
+                                    .flatMap(deletion -> readState
+                                            .uncountDeleted(tx, chatId, message.senderId(), message.seq())
+                                            .flatMap(counts -> outbox.write(
+                                                    tx,
+                                                    deleteEvents(
+                                                            deletion.tombstone(), deletion.at(), locked, counts))));
+                        }))));
     }
 
     private Uni<Message> authored(SqlConnection tx, UUID chatId, String messageId, String callerId, String action) {
         UUID id = MessageIds.parse(chatId, messageId);
         return messages.findInChat(tx, chatId, id)
-                .onItem().ifNull().failWith(() -> new MessageNotFoundException(chatId, messageId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new MessageNotFoundException(chatId, messageId))
                 .invoke(message -> {
                     if (!message.senderId().equals(callerId)) {
                         throw new NotTheAuthorException(message.id(), action);
@@ -117,15 +129,15 @@ public class MessageEditor {
         return published;
     }
 
-    private List<EventEnvelope> deleteEvents(Message tombstone, Instant at, LockedChat locked,
-                                             Map<String, Long> countsAfter) {
+    private List<EventEnvelope> deleteEvents(
+            Message tombstone, Instant at, LockedChat locked, Map<String, Long> countsAfter) {
         List<EventEnvelope> published = new ArrayList<>(3);
         published.add(events.messageDeleted(tombstone, locked.memberIds(), at));
         if (tombstone.seq() == locked.chat().lastSeq()) {
             published.add(events.chatListUpdate(tombstone, tombstone.seq(), locked.memberIds(), at));
         }
-        published.add(readEvents.unreadCountUpdated(tombstone.chatId(),
-                UnreadChanges.between(locked.members(), countsAfter), at));
+        published.add(readEvents.unreadCountUpdated(
+                tombstone.chatId(), UnreadChanges.between(locked.members(), countsAfter), at));
         return published.stream().filter(Objects::nonNull).toList();
     }
 }

@@ -7,7 +7,6 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.Message;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -26,8 +25,12 @@ public class MessageEvents {
      * already has the message from the 201 answer.
      */
     public EventEnvelope messageAdded(Message message, List<String> memberIds, String originConnectionId) {
-        return codec.envelope(EventType.MESSAGE_ADDED, message.chatId(), message.createdAt(),
-                Audience.of(memberIds).excluding(originConnectionId), message);
+        return codec.envelope(
+                EventType.MESSAGE_ADDED,
+                message.chatId(),
+                message.createdAt(),
+                Audience.of(memberIds).excluding(originConnectionId),
+                message);
     }
 
     /**
@@ -35,11 +38,15 @@ public class MessageEvents {
      * Null when the sender is alone in the chat: no event has an empty audience.
      */
     public EventEnvelope chatMessageNotification(Message message, String chatName, List<String> memberIds) {
-        List<String> others = memberIds.stream().filter(id -> !id.equals(message.senderId())).toList();
+        List<String> others =
+                memberIds.stream().filter(id -> !id.equals(message.senderId())).toList();
         if (others.isEmpty()) {
             return null;
         }
-        return codec.envelope(EventType.CHAT_MESSAGE_NOTIFICATION, message.chatId(), message.createdAt(),
+        return codec.envelope(
+                EventType.CHAT_MESSAGE_NOTIFICATION,
+                message.chatId(),
+                message.createdAt(),
                 Audience.of(others),
                 new EventData.ChatMessageNotification(message.chatId(), chatName, message.senderId(), message));
     }
@@ -49,19 +56,27 @@ public class MessageEvents {
      * by a send, and by an edit or a delete of the newest message.
      */
     public EventEnvelope chatListUpdate(Message lastMessage, long lastSeq, List<String> memberIds, Instant at) {
-        return codec.envelope(EventType.MESSAGE_UPDATE_FOR_CHAT_LIST, lastMessage.chatId(), at, Audience.of(memberIds),
+        return codec.envelope(
+                EventType.MESSAGE_UPDATE_FOR_CHAT_LIST,
+                lastMessage.chatId(),
+                at,
+                Audience.of(memberIds),
                 new EventData.ChatListUpdate(lastMessage.chatId(), lastSeq, lastMessage));
     }
 
     /** messageUpdated: to every member, the message after the edit; it happened at its {@code editedAt}. */
     public EventEnvelope messageUpdated(Message edited, List<String> memberIds) {
-        return codec.envelope(EventType.MESSAGE_UPDATED, edited.chatId(), edited.editedAt(), Audience.of(memberIds),
-                edited);
+        return codec.envelope(
+                EventType.MESSAGE_UPDATED, edited.chatId(), edited.editedAt(), Audience.of(memberIds), edited);
     }
 
     /** messageDeleted: to every member, which message of the history became a tombstone. */
     public EventEnvelope messageDeleted(Message tombstone, List<String> memberIds, Instant at) {
-        return codec.envelope(EventType.MESSAGE_DELETED, tombstone.chatId(), at, Audience.of(memberIds),
+        return codec.envelope(
+                EventType.MESSAGE_DELETED,
+                tombstone.chatId(),
+                at,
+                Audience.of(memberIds),
                 new EventData.MessageDeleted(tombstone.id(), tombstone.chatId(), tombstone.seq()));
     }
 }

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Message ids from URL paths. */
 final class MessageIds {
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     /** A path segment that is no UUID names no message: 404. */
     static UUID parse(UUID chatId, String messageId) {

@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,7 +91,8 @@ public class MessageRepository {
      * @throws DuplicateClientMessageIdException (as the Uni's failure) when the clientMessageId was used before
      */
     public Uni<List<Member>> insertAsSent(SqlClient tx, Message m) {
-        return tx.preparedQuery(INSERT_AS_SENT).execute(messageRow(m))
+        return tx.preparedQuery(INSERT_AS_SENT)
+                .execute(messageRow(m))
                 .onFailure(MessageRepository::isClientMessageIdClash)
                 .transform(e -> new DuplicateClientMessageIdException(m.clientMessageId()))
                 .map(ChatRepository::toMembers);
@@ -101,25 +101,30 @@ public class MessageRepository {
     /** Up to {@code limit + 1} rows so the caller can tell whether there is more. */
     public Uni<List<Message>> page(SqlClient client, UUID chatId, PageRequest page) {
         String sql = page.direction() == PageRequest.Direction.AFTER ? PAGE_AFTER : PAGE_BEFORE;
-        return client.preparedQuery(sql).execute(Tuple.of(chatId, page.seq(), page.limit() + 1))
+        return client.preparedQuery(sql)
+                .execute(Tuple.of(chatId, page.seq(), page.limit() + 1))
                 .map(MessageRepository::toMessages);
     }
 
     /** Up to {@code limit} messages with seq at or above {@code fromSeq}, ascending. */
     public Uni<List<Message>> fromSeq(SqlClient client, UUID chatId, long fromSeq, int limit) {
-        return client.preparedQuery(FROM_SEQ).execute(Tuple.of(chatId, fromSeq, limit))
+        return client.preparedQuery(FROM_SEQ)
+                .execute(Tuple.of(chatId, fromSeq, limit))
                 .map(MessageRepository::toMessages);
     }
 
     /** The message this sender already sent with this clientMessageId; null if none, or if they are no member. */
     public Uni<Message> findByClientMessageId(SqlClient client, UUID chatId, String senderId, String clientMessageId) {
-        return client.preparedQuery(BY_CLIENT_MESSAGE_ID).execute(Tuple.of(chatId, senderId, clientMessageId))
+        return client.preparedQuery(BY_CLIENT_MESSAGE_ID)
+                .execute(Tuple.of(chatId, senderId, clientMessageId))
                 .map(MessageRepository::firstOrNull);
     }
 
     /** Null when the chat has no message with this id. */
     public Uni<Message> findInChat(SqlClient client, UUID chatId, UUID messageId) {
-        return client.preparedQuery(IN_CHAT).execute(Tuple.of(messageId, chatId)).map(MessageRepository::firstOrNull);
+        return client.preparedQuery(IN_CHAT)
+                .execute(Tuple.of(messageId, chatId))
+                .map(MessageRepository::firstOrNull);
     }
 
     /** @return the message after the edit, {@code editedAt} set */
@@ -131,20 +136,29 @@ public class MessageRepository {
     public Uni<Deletion> delete(SqlClient tx, UUID messageId) {
         return tx.preparedQuery(DELETE).execute(Tuple.of(messageId)).map(rows -> {
             Row row = rows.iterator().next();
-            return new Deletion(MessageRows.toMessage(row, ""), row.getOffsetDateTime("deleted_at").toInstant());
+            return new Deletion(
+                    MessageRows.toMessage(row, ""),
+                    row.getOffsetDateTime("deleted_at").toInstant());
         });
     }
 
     private static Tuple messageRow(Message m) {
         return Tuple.tuple()
-                .addUUID(m.id()).addUUID(m.chatId()).addLong(m.seq()).addString(m.senderId())
-                .addString(m.content()).addString(m.contentType()).addString(m.clientMessageId())
+                .addUUID(m.id())
+                .addUUID(m.chatId())
+                .addLong(m.seq())
+                .addString(m.senderId())
+                .addString(m.content())
+                .addString(m.contentType())
+                .addString(m.clientMessageId())
                 .addOffsetDateTime(m.createdAt().atOffset(ZoneOffset.UTC));
     }
 
     private static boolean isClientMessageIdClash(Throwable e) {
-        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                && pg.getErrorMessage() != null && pg.getErrorMessage().contains(CLIENT_MESSAGE_ID_INDEX);
+        return e instanceof PgException pg
+                && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                && pg.getErrorMessage() != null
+                && pg.getErrorMessage().contains(CLIENT_MESSAGE_ID_INDEX);
     }
 
     private static Message firstOrNull(RowSet<Row> rows) {
@@ -160,6 +174,5 @@ public class MessageRepository {
     }
 
     /** The tombstone a delete left, and when the delete happened. */
-    public record Deletion(Message tombstone, Instant at) {
-    }
+    public record Deletion(Message tombstone, Instant at) {}
 }

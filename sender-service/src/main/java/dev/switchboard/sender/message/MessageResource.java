@@ -42,8 +42,8 @@ public class MessageResource {
     private final NewMessageValidator validator;
     private final LimitsConfig limits;
 
-    public MessageResource(MessageService messages, MessageEditor editor, NewMessageValidator validator,
-                           LimitsConfig limits) {
+    public MessageResource(
+            MessageService messages, MessageEditor editor, NewMessageValidator validator, LimitsConfig limits) {
         this.messages = messages;
         this.editor = editor;
         this.validator = validator;
@@ -52,84 +52,127 @@ public class MessageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a message",
+    @Operation(
+            summary = "Send a message",
             description = "The message gets the chat's next seq and marks the chat read up to it for the sender. "
                     + "content is never interpreted (contentType text by default, or any short token such as "
                     + "ciphertext). With a clientMessageId the send is idempotent: a retry by the same sender in the "
                     + "same chat answers 200 with the original message and publishes nothing. Publishes "
                     + "messageAdded (not to the connection named by Switchboard-Origin-Connection), "
                     + "chatMessageNotification, messageUpdateForChatList and unreadCountUpdated.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SendMessageRequest.class),
-            examples = @ExampleObject(name = "send", ref = "SendMessageRequest")))
-    @APIResponse(responseCode = "201", description = "The new message.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Message.class),
-                    examples = @ExampleObject(name = "message", ref = "Message")))
-    @APIResponse(responseCode = "200", description = "The original message: this sender already used this "
-            + "clientMessageId in this chat.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Message.class),
-                    examples = @ExampleObject(name = "message", ref = "Message")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SendMessageRequest.class),
+                            examples = @ExampleObject(name = "send", ref = "SendMessageRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new message.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Message.class),
+                            examples = @ExampleObject(name = "message", ref = "Message")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The original message: this sender already used this " + "clientMessageId in this chat.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Message.class),
+                            examples = @ExampleObject(name = "message", ref = "Message")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
-    public Uni<RestResponse<Message>> send(@RestPath String chatId, SendMessageRequest request,
-                                           @Parameter(description = "connectionId from the WebSocket welcome: that "
-                                                   + "one connection does not get the messageAdded echo.")
-                                           @RestHeader(NewMessageValidator.ORIGIN_HEADER) String originConnectionId,
-                                           @Context SecurityContext security) {
+    public Uni<RestResponse<Message>> send(
+            @RestPath String chatId,
+            SendMessageRequest request,
+            @Parameter(
+                            description = "connectionId from the WebSocket welcome: that "
+                                    + "one connection does not get the messageAdded echo.")
+                    @RestHeader(NewMessageValidator.ORIGIN_HEADER)
+                    String originConnectionId,
+            @Context SecurityContext security) {
         String senderId = Caller.userId(security);
         NewMessage message = validator.validate(request, originConnectionId);
         return messages.send(ChatIds.parse(chatId), senderId, message)
-                .map(sent -> RestResponse.status(sent.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
-                        sent.message()));
+                .map(sent -> RestResponse.status(
+                        sent.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, sent.message()));
     }
 
     /** Query parameters arrive as strings so that a bad one is named in the 400, not rejected anonymously. */
     @GET
-    @Operation(summary = "Page through a chat's history",
+    @Operation(
+            summary = "Page through a chat's history",
             description = "afterSeq: messages with a higher seq, ascending (catching up). beforeSeq: messages with a "
                     + "lower seq, newest first (scrolling back). Neither: from the first message. hasMore says "
                     + "another page lies further in the same direction. Deleted messages appear as tombstones.")
-    @APIResponse(responseCode = "200", description = "One page of messages.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MessagePage.class),
-                    examples = @ExampleObject(name = "page", ref = "MessagePage")))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of messages.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MessagePage.class),
+                            examples = @ExampleObject(name = "page", ref = "MessagePage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<MessagePage> history(@RestPath String chatId,
-                                    @Parameter(description = "Messages with a seq above this one, ascending.",
-                                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "0")
-                                    @RestQuery String afterSeq,
-                                    @Parameter(description = "Messages with a seq below this one, newest first.",
-                                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "100")
-                                    @RestQuery String beforeSeq,
-                                    @Parameter(description = "Messages per page, 1 to 200; default 50.",
-                                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"),
-                                            example = "50")
-                                    @RestQuery String limit,
-                                    @Context SecurityContext security) {
+    public Uni<MessagePage> history(
+            @RestPath String chatId,
+            @Parameter(
+                            description = "Messages with a seq above this one, ascending.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"),
+                            example = "0")
+                    @RestQuery
+                    String afterSeq,
+            @Parameter(
+                            description = "Messages with a seq below this one, newest first.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"),
+                            example = "100")
+                    @RestQuery
+                    String beforeSeq,
+            @Parameter(
+                            description = "Messages per page, 1 to 200; default 50.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"),
+                            example = "50")
+                    @RestQuery
+                    String limit,
+            @Context SecurityContext security) {
         String callerId = Caller.userId(security);
-        PageRequest page = PageRequest.parse(afterSeq, beforeSeq, limit, limits.pageDefaultLimit(), limits.pageMaxLimit());
+        PageRequest page =
+                PageRequest.parse(afterSeq, beforeSeq, limit, limits.pageDefaultLimit(), limits.pageMaxLimit());
         return messages.page(ChatIds.parse(chatId), callerId, page);
     }
 
     @PATCH
     @Path("{messageId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a message",
+    @Operation(
+            summary = "Edit a message",
             description = "Author only. Replaces content (contentType stays) and sets editedAt. A deleted message "
                     + "cannot be edited: 409. Publishes messageUpdated, and messageUpdateForChatList when it is the "
                     + "chat's newest message.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EditMessageRequest.class),
-            examples = @ExampleObject(name = "edit", ref = "EditMessageRequest")))
-    @APIResponse(responseCode = "200", description = "The message after the edit.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Message.class),
-                    examples = @ExampleObject(name = "message", ref = "EditedMessage")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EditMessageRequest.class),
+                            examples = @ExampleObject(name = "edit", ref = "EditMessageRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The message after the edit.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Message.class),
+                            examples = @ExampleObject(name = "message", ref = "EditedMessage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
@@ -137,8 +180,11 @@ public class MessageResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
-    public Uni<Message> edit(@RestPath String chatId, @RestPath String messageId, EditMessageRequest request,
-                             @Context SecurityContext security) {
+    public Uni<Message> edit(
+            @RestPath String chatId,
+            @RestPath String messageId,
+            EditMessageRequest request,
+            @Context SecurityContext security) {
         String callerId = Caller.userId(security);
         String content = validator.validateEdit(request);
         return editor.edit(ChatIds.parse(chatId), messageId, callerId, content);
@@ -146,7 +192,8 @@ public class MessageResource {
 
     @DELETE
     @Path("{messageId}")
-    @Operation(summary = "Delete a message",
+    @Operation(
+            summary = "Delete a message",
             description = "Author only. The message stays in the history as a tombstone (deleted true, content "
                     + "null) and stops counting as unread. Deleting it again is a 204 that publishes nothing. "
                     + "Publishes messageDeleted, messageUpdateForChatList when it is the chat's newest message, and "

@@ -7,16 +7,15 @@ import dev.switchboard.sender.chat.ChatLock;
 import dev.switchboard.sender.chat.ChatNotFoundException;
 import dev.switchboard.sender.chat.ChatRepository;
 import dev.switchboard.sender.chat.LockedChat;
+import dev.switchboard.sender.database.DatabaseDeadline;
+import dev.switchboard.sender.database.Transactions;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.UnreadChanges;
-import dev.switchboard.sender.database.DatabaseDeadline;
-import dev.switchboard.sender.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +34,15 @@ public class MessageService {
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public MessageService(Pool pool, Transactions transactions, ChatRepository chats, MessageRepository messages,
-                          MessageEvents events, ReadEvents readEvents, OutboxWriter outbox, DatabaseDeadline deadline) {
+    public MessageService(
+            Pool pool,
+            Transactions transactions,
+            ChatRepository chats,
+            MessageRepository messages,
+            MessageEvents events,
+            ReadEvents readEvents,
+            OutboxWriter outbox,
+            DatabaseDeadline deadline) {
         this.pool = pool;
         this.transactions = transactions;
         this.deadline = deadline;
@@ -66,7 +72,9 @@ public class MessageService {
         return deadline.bound(created.onFailure(DuplicateClientMessageIdException.class)
                 .recoverWithUni(() -> messages.findByClientMessageId(pool, chatId, senderId, clientMessageId)
                         // Only a removal from the chat in between hides the row that the index just saw.
-                        .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new ChatNotFoundException(chatId))
                         .map(SendResult::original)));
     }
 
@@ -79,30 +87,40 @@ public class MessageService {
      */
     private Uni<Message> insert(UUID chatId, String senderId, NewMessage newMessage) {
         return transactions.inTransaction((tx, commit) -> chats.advanceSeq(tx, chatId, senderId)
-                .onItem().ifNull().failWith(() -> new ChatNotFoundException(chatId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ChatNotFoundException(chatId))
                 .flatMap(next -> {
-                    Message message = new Message(TimeOrderedIds.next(), chatId, next.seq(), senderId,
-                            newMessage.content(), newMessage.contentType(), newMessage.clientMessageId(), next.at(),
-                            null, false);
+                    Message message = new Message(
+                            TimeOrderedIds.next(),
+                            chatId,
+                            next.seq(),
+                            senderId,
+                            newMessage.content(),
+                            newMessage.contentType(),
+                            newMessage.clientMessageId(),
+                            next.at(),
+                            null,
+                            false);
                     return messages.insertAsSent(tx, message)
                             .map(members -> ChatLock.lockedFor(next.chat(), members, senderId))
-                            .flatMap(locked -> commit.after(
-                                    publishSent(tx, message, locked, newMessage.originConnectionId())))
+                            .flatMap(locked ->
+                                    commit.after(publishSent(tx, message, locked, newMessage.originConnectionId())))
                             .replaceWith(message);
                 }));
     }
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
     public Uni<MessagePage> page(UUID chatId, String callerId, PageRequest page) {
-        return deadline.bound(chats.isMember(pool, chatId, callerId)
-                .flatMap(member -> {
-                    if (!member) {
-                        return Uni.createFrom().failure(new ChatNotFoundException(chatId));
-                    }
-                    return messages.page(pool, chatId, page).map(rows -> rows.size() > page.limit()
+        return deadline.bound(chats.isMember(pool, chatId, callerId).flatMap(member -> {
+            if (!member) {
+                return Uni.createFrom().failure(new ChatNotFoundException(chatId));
+            }
+            return messages.page(pool, chatId, page)
+                    .map(rows -> rows.size() > page.limit()
                             ? new MessagePage(List.copyOf(rows.subList(0, page.limit())), true)
                             : new MessagePage(rows, false));
-                }));
+        }));
     }
 
     /**
@@ -115,8 +133,8 @@ public class MessageService {
         sent.add(events.messageAdded(message, members, originConnectionId));
         sent.add(events.chatMessageNotification(message, locked.chat().name(), members));
         sent.add(events.chatListUpdate(message, message.seq(), members, message.createdAt()));
-        sent.add(readEvents.unreadCountUpdated(message.chatId(),
-                UnreadChanges.afterSend(locked.members(), message.senderId()), message.createdAt()));
+        sent.add(readEvents.unreadCountUpdated(
+                message.chatId(), UnreadChanges.afterSend(locked.members(), message.senderId()), message.createdAt()));
         return outbox.write(tx, sent.stream().filter(Objects::nonNull).toList());
     }
 }

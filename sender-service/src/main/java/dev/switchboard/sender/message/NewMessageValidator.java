@@ -3,7 +3,6 @@ package dev.switchboard.sender.message;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.problem.ValidationErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -38,8 +37,10 @@ public class NewMessageValidator {
             errors.add("contentType", "must be 1 to 64 characters from A-Z a-z 0-9 . + / -");
         }
         String clientMessageId = req.clientMessageId();
-        if (clientMessageId != null && (clientMessageId.isEmpty()
-                || clientMessageId.length() > limits.clientMessageIdMaxLength() || clientMessageId.indexOf('\u0000') >= 0)) {
+        if (clientMessageId != null
+                && (clientMessageId.isEmpty()
+                        || clientMessageId.length() > limits.clientMessageIdMaxLength()
+                        || clientMessageId.indexOf('\u0000') >= 0)) {
             errors.add("clientMessageId", "must be 1 to " + limits.clientMessageIdMaxLength() + " characters");
         }
         String origin = originConnectionId == null || originConnectionId.isBlank() ? null : originConnectionId.strip();

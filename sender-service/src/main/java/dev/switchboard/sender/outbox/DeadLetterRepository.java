@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +35,13 @@ public class DeadLetterRepository {
         return client.preparedQuery(LIST).execute(Tuple.of(limit)).map(rows -> {
             List<DeadLetter> result = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                result.add(new DeadLetter(row.getLong("id"), row.getString("event_type"), row.getUUID("chat_id"),
-                        row.getString("event_id"), row.getInteger("attempts"), row.getString("last_error"),
+                result.add(new DeadLetter(
+                        row.getLong("id"),
+                        row.getString("event_type"),
+                        row.getUUID("chat_id"),
+                        row.getString("event_id"),
+                        row.getInteger("attempts"),
+                        row.getString("last_error"),
                         row.getOffsetDateTime("created_at").toInstant(),
                         row.getOffsetDateTime("dead_lettered_at").toInstant()));
             }
@@ -51,7 +55,8 @@ public class DeadLetterRepository {
 
     /** @return the new outbox id, null when there is no such dead letter */
     public Uni<Long> retry(SqlClient tx, long id) {
-        return tx.preparedQuery(RETRY).execute(Tuple.of(id))
+        return tx.preparedQuery(RETRY)
+                .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
     }
 }

@@ -17,8 +17,13 @@ public class DeadLetterService {
     private final DatabaseDeadline deadline;
     private final String notifyChannel;
 
-    public DeadLetterService(Pool pool, Transactions transactions, DeadLetterRepository deadLetters, OutboxRepository outbox,
-                             DatabaseDeadline deadline, OutboxConfig config) {
+    public DeadLetterService(
+            Pool pool,
+            Transactions transactions,
+            DeadLetterRepository deadLetters,
+            OutboxRepository outbox,
+            DatabaseDeadline deadline,
+            OutboxConfig config) {
         this.pool = pool;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
@@ -28,7 +33,8 @@ public class DeadLetterService {
     }
 
     public Uni<DeadLetterList> list(int limit) {
-        return deadline.bound(deadLetters.oldest(pool, limit)
+        return deadline.bound(deadLetters
+                .oldest(pool, limit)
                 .flatMap(rows -> deadLetters.count(pool).map(total -> new DeadLetterList(rows, total))));
     }
 
@@ -39,8 +45,11 @@ public class DeadLetterService {
      * @throws DeadLetterNotFoundException (as the Uni's failure) when there is no such dead letter
      */
     public Uni<DeadLetterRetry> retry(long id) {
-        return deadline.bound(transactions.inTransaction(tx -> deadLetters.retry(tx, id)
-                .onItem().ifNull().failWith(() -> new DeadLetterNotFoundException(Long.toString(id)))
+        return deadline.bound(transactions.inTransaction(tx -> deadLetters
+                .retry(tx, id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new DeadLetterNotFoundException(Long.toString(id)))
                 .call(outboxId -> outbox.notify(tx, notifyChannel))
                 .map(outboxId -> new DeadLetterRetry(id, outboxId))));
     }

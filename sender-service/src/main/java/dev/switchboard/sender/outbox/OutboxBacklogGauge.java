@@ -6,9 +6,8 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Refreshes {@code switchboard_outbox_pending_rows} and {@code switchboard_outbox_oldest_pending_age_seconds}
@@ -30,8 +29,8 @@ public class OutboxBacklogGauge {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile long timer = -1;
 
-    public OutboxBacklogGauge(Vertx vertx, Pool pool, OutboxRepository repository, OutboxMetrics metrics,
-                              OutboxConfig config) {
+    public OutboxBacklogGauge(
+            Vertx vertx, Pool pool, OutboxRepository repository, OutboxMetrics metrics, OutboxConfig config) {
         this.vertx = vertx;
         this.pool = pool;
         this.repository = repository;
@@ -54,10 +53,15 @@ public class OutboxBacklogGauge {
         if (!refreshing.compareAndSet(false, true)) {
             return;
         }
-        repository.stats(pool)
-                .ifNoItem().after(config.operationTimeout()).fail()
-                .onTermination().invoke(() -> refreshing.set(false))
-                .subscribe().with(
+        repository
+                .stats(pool)
+                .ifNoItem()
+                .after(config.operationTimeout())
+                .fail()
+                .onTermination()
+                .invoke(() -> refreshing.set(false))
+                .subscribe()
+                .with(
                         stats -> metrics.pending(stats.pending(), stats.oldest()),
                         failure -> LOG.debugf("outbox stats not refreshed: %s", failure.getMessage()));
     }

@@ -1,7 +1,6 @@
 package dev.switchboard.sender.outbox;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** switchboard.outbox.*: the relay from the outbox table to Redis. Meanings in application.properties. */

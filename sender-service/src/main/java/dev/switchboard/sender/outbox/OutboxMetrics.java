@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,7 +58,8 @@ public class OutboxMetrics {
                 .description("Outbox rows read and published per relay round")
                 .register(registry);
         Gauge.builder(PENDING, () -> pendingRows)
-                .description("Outbox rows committed but not yet published (refreshed every switchboard.outbox.stats-interval)")
+                .description(
+                        "Outbox rows committed but not yet published (refreshed every switchboard.outbox.stats-interval)")
                 .register(registry);
         Gauge.builder(OLDEST_AGE, this::oldestPendingAgeSeconds)
                 .description("Age of the oldest unpublished outbox row, 0 when there is none")

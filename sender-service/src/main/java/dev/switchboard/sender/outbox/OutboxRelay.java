@@ -7,10 +7,6 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Moves committed events from the outbox table to Redis: nothing committed is ever lost, and within a chat events
@@ -60,25 +59,34 @@ public class OutboxRelay {
     private volatile boolean started;
     private Thread thread;
 
-    OutboxRelay(OutboxConfig config, OutboxRepository repository, RedisEventPublisher publisher, OutboxMetrics metrics,
-                Vertx vertx,
-                @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    OutboxRelay(
+            OutboxConfig config,
+            OutboxRepository repository,
+            RedisEventPublisher publisher,
+            OutboxMetrics metrics,
+            Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.repository = repository;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.leadership = new RelayLeadership(vertx,
+        this.leadership = new RelayLeadership(
+                vertx,
                 RelayConnectOptions.from(reactiveUrl, username, password, config.operationTimeout()),
-                config.lockKey(), config.notifyChannel(), config.operationTimeout(), wake);
+                config.lockKey(),
+                config.notifyChannel(),
+                config.operationTimeout(),
+                wake);
         metrics.watchLeader(this::isLeader);
     }
 
     void start(@Observes StartupEvent event) {
         if (!CHANNEL_NAME.matcher(config.notifyChannel()).matches()) {
-            throw new IllegalStateException("switchboard.outbox.notify-channel must be a lower-case SQL identifier, got "
-                    + config.notifyChannel());
+            throw new IllegalStateException(
+                    "switchboard.outbox.notify-channel must be a lower-case SQL identifier, got "
+                            + config.notifyChannel());
         }
         if (config.batchSize() < 1) {
             throw new IllegalStateException("switchboard.outbox.batch-size must be at least 1");
@@ -174,8 +182,8 @@ public class OutboxRelay {
     private void drain(CountDownLatch stop) {
         while (running) {
             SqlConnection connection = leadership.connection();
-            List<OutboxRow> rows = onDatabase(() -> repository.oldest(connection, config.batchSize())
-                    .await().atMost(config.operationTimeout()));
+            List<OutboxRow> rows = onDatabase(() ->
+                    repository.oldest(connection, config.batchSize()).await().atMost(config.operationTimeout()));
             if (rows.isEmpty()) {
                 return;
             }
@@ -190,8 +198,10 @@ public class OutboxRelay {
             if (outcome.published().isEmpty()) {
                 // Redis refused everything it was offered: back off like any failed round.
                 throw new IllegalStateException("Redis refused every PUBLISH of the round: "
-                        + describe(outcome.blamed().isEmpty() ? outcome.unblamed().getFirst().error()
-                        : outcome.blamed().getFirst().error()));
+                        + describe(
+                                outcome.blamed().isEmpty()
+                                        ? outcome.unblamed().getFirst().error()
+                                        : outcome.blamed().getFirst().error()));
             }
             LOG.debugf("published %d events", outcome.published().size());
             if (outcome.refusedAny()) {
@@ -210,28 +220,38 @@ public class OutboxRelay {
     /** Writes the round's outcome back: delete what went out, count refusals, record why the rest did not. */
     private void settle(SqlConnection connection, List<OutboxRow> rows, PublishRound.Outcome outcome) {
         if (!outcome.published().isEmpty()) {
-            onDatabase(() -> repository.delete(connection, outcome.published()).await().atMost(config.operationTimeout()));
+            onDatabase(() ->
+                    repository.delete(connection, outcome.published()).await().atMost(config.operationTimeout()));
         }
         Set<Long> settled = new HashSet<>();
         outcome.published().forEach(row -> settled.add(row.id()));
         outcome.blamed().forEach(refusal -> settled.add(refusal.row().id()));
-        List<OutboxRow> notCounted = rows.stream().filter(row -> !settled.contains(row.id())).toList();
+        List<OutboxRow> notCounted =
+                rows.stream().filter(row -> !settled.contains(row.id())).toList();
         for (PublishRound.Refusal refusal : outcome.blamed()) {
             String error = describe(refusal.error());
-            int attempts = onDatabase(() -> repository.markRefused(connection, refusal.row(), error)
-                    .await().atMost(config.operationTimeout()));
+            int attempts = onDatabase(() -> repository
+                    .markRefused(connection, refusal.row(), error)
+                    .await()
+                    .atMost(config.operationTimeout()));
             if (attempts >= config.maxAttempts()) {
-                onDatabase(() -> repository.deadLetter(connection, refusal.row()).await().atMost(config.operationTimeout()));
+                onDatabase(() ->
+                        repository.deadLetter(connection, refusal.row()).await().atMost(config.operationTimeout()));
                 metrics.deadLettered();
                 logDeadLetter(refusal.row(), attempts, error);
             }
         }
         if (!notCounted.isEmpty()) {
-            Throwable why = outcome.failure() != null ? outcome.failure()
-                    : outcome.unblamed().isEmpty() ? null : outcome.unblamed().getFirst().error();
+            Throwable why = outcome.failure() != null
+                    ? outcome.failure()
+                    : outcome.unblamed().isEmpty()
+                            ? null
+                            : outcome.unblamed().getFirst().error();
             if (why != null) {
-                onDatabase(() -> repository.recordError(connection, notCounted, describe(why))
-                        .await().atMost(config.operationTimeout()));
+                onDatabase(() -> repository
+                        .recordError(connection, notCounted, describe(why))
+                        .await()
+                        .atMost(config.operationTimeout()));
             }
         }
     }
@@ -244,9 +264,10 @@ public class OutboxRelay {
         MDC.put("eventType", row.eventType());
         MDC.put("eventId", eventId);
         try {
-            LOG.warnf("outbox row %d dead-lettered after %d refused attempts, it will not be pushed: eventType=%s "
-                            + "chatId=%s eventId=%s lastError=%s", row.id(), attempts, row.eventType(), row.chatId(),
-                    eventId, error);
+            LOG.warnf(
+                    "outbox row %d dead-lettered after %d refused attempts, it will not be pushed: eventType=%s "
+                            + "chatId=%s eventId=%s lastError=%s",
+                    row.id(), attempts, row.eventType(), row.chatId(), eventId, error);
         } finally {
             MDC.remove("outboxId");
             MDC.remove("chatId");

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -84,7 +83,8 @@ public class OutboxRepository {
             types[i] = entries.get(i).eventType();
             payloads[i] = entries.get(i).payload();
         }
-        return tx.preparedQuery(INSERT_AND_NOTIFY).execute(Tuple.of(chatIds, types, payloads, channel))
+        return tx.preparedQuery(INSERT_AND_NOTIFY)
+                .execute(Tuple.of(chatIds, types, payloads, channel))
                 .replaceWithVoid();
     }
 
@@ -96,8 +96,12 @@ public class OutboxRepository {
         return client.preparedQuery(OLDEST).execute(Tuple.of(limit)).map(rows -> {
             List<OutboxRow> result = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                result.add(new OutboxRow(row.getLong("id"), row.getUUID("chat_id"), row.getString("event_type"),
-                        row.getString("payload"), row.getInteger("attempts")));
+                result.add(new OutboxRow(
+                        row.getLong("id"),
+                        row.getUUID("chat_id"),
+                        row.getString("event_type"),
+                        row.getString("payload"),
+                        row.getInteger("attempts")));
             }
             return result;
         });
@@ -112,12 +116,15 @@ public class OutboxRepository {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery(RECORD_ERROR).execute(Tuple.of(ids(rows), error)).replaceWithVoid();
+        return client.preparedQuery(RECORD_ERROR)
+                .execute(Tuple.of(ids(rows), error))
+                .replaceWithVoid();
     }
 
     /** @return the row's attempts after this refusal (0 when the row is gone) */
     public Uni<Integer> markRefused(SqlClient client, OutboxRow row, String error) {
-        return client.preparedQuery(REFUSED).execute(Tuple.of(row.id(), error))
+        return client.preparedQuery(REFUSED)
+                .execute(Tuple.of(row.id(), error))
                 .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger("attempts"));
     }
 
@@ -139,10 +146,8 @@ public class OutboxRepository {
     }
 
     /** A row to insert. */
-    public record OutboxEntry(UUID chatId, String eventType, String payload) {
-    }
+    public record OutboxEntry(UUID chatId, String eventType, String payload) {}
 
     /** How many rows wait, and since when the oldest (null when none). */
-    public record Stats(long pending, Instant oldest) {
-    }
+    public record Stats(long pending, Instant oldest) {}
 }

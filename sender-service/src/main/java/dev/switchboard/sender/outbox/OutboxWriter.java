@@ -5,7 +5,6 @@ import dev.switchboard.events.EventEnvelope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /**

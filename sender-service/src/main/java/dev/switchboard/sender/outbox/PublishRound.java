@@ -1,7 +1,6 @@
 package dev.switchboard.sender.outbox;
 
 import io.vertx.redis.client.impl.types.ErrorType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +30,7 @@ final class PublishRound {
     }
 
     /** A row Redis refused, and why. */
-    record Refusal(OutboxRow row, Throwable error) {
-    }
+    record Refusal(OutboxRow row, Throwable error) {}
 
     /**
      * @param published rows Redis took: delete them
@@ -41,8 +39,12 @@ final class PublishRound {
      * @param failed    rows tried in a failed pipelined batch or single PUBLISH that was not a refusal (for metrics)
      * @param failure   what ended the round early (Redis down, timeout, a state error); null when it ran through
      */
-    record Outcome(List<OutboxRow> published, List<Refusal> blamed, List<Refusal> unblamed, List<OutboxRow> failed,
-                   RuntimeException failure) {
+    record Outcome(
+            List<OutboxRow> published,
+            List<Refusal> blamed,
+            List<Refusal> unblamed,
+            List<OutboxRow> failed,
+            RuntimeException failure) {
 
         boolean refusedAny() {
             return !blamed.isEmpty() || !unblamed.isEmpty();
@@ -50,11 +52,22 @@ final class PublishRound {
     }
 
     /** Error reply prefixes that describe the server's state, not the command: never a row's fault. */
-    static final Set<String> SERVER_STATE_ERRORS = Set.of("LOADING", "BUSY", "OOM", "READONLY", "MASTERDOWN",
-            "TRYAGAIN", "CLUSTERDOWN", "MISCONF", "NOAUTH", "WRONGPASS", "NOREPLICAS", "MOVED", "ASK");
+    static final Set<String> SERVER_STATE_ERRORS = Set.of(
+            "LOADING",
+            "BUSY",
+            "OOM",
+            "READONLY",
+            "MASTERDOWN",
+            "TRYAGAIN",
+            "CLUSTERDOWN",
+            "MISCONF",
+            "NOAUTH",
+            "WRONGPASS",
+            "NOREPLICAS",
+            "MOVED",
+            "ASK");
 
-    private PublishRound() {
-    }
+    private PublishRound() {}
 
     static Outcome run(List<OutboxRow> rows, Publisher redis) {
         List<OutboxRow> published = new ArrayList<>(rows.size());
@@ -98,13 +111,14 @@ final class PublishRound {
         } else {
             blamed = List.of();
         }
-        List<Refusal> unblamed = refused.stream().filter(r -> !blamed.contains(r)).toList();
+        List<Refusal> unblamed =
+                refused.stream().filter(r -> !blamed.contains(r)).toList();
         return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure);
     }
 
     /** @return the failure that ends the round, or null */
-    private static RuntimeException publishAlone(OutboxRow row, Publisher redis, List<OutboxRow> published,
-                                                 List<Refusal> refused, List<OutboxRow> failed) {
+    private static RuntimeException publishAlone(
+            OutboxRow row, Publisher redis, List<OutboxRow> published, List<Refusal> refused, List<OutboxRow> failed) {
         try {
             redis.publish(row);
             published.add(row);

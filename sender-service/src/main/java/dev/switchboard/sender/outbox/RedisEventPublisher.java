@@ -8,7 +8,6 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /** PUBLISHes outbox rows to their channels: one PUBLISH per event, a whole batch pipelined in one round trip. */

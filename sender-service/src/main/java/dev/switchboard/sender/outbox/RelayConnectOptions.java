@@ -1,7 +1,6 @@
 package dev.switchboard.sender.outbox;
 
 import io.vertx.pgclient.PgConnectOptions;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,12 +12,11 @@ public final class RelayConnectOptions {
 
     private static final String QUARKUS_PREFIX = "vertx-reactive:";
 
-    private RelayConnectOptions() {
-    }
+    private RelayConnectOptions() {}
 
     /** @param reactiveUrl the pool URL; when it lists several hosts, the first one */
-    public static PgConnectOptions from(String reactiveUrl, Optional<String> username, Optional<String> password,
-                                        Duration connectTimeout) {
+    public static PgConnectOptions from(
+            String reactiveUrl, Optional<String> username, Optional<String> password, Duration connectTimeout) {
         String url = reactiveUrl.split(",")[0].strip();
         if (url.startsWith(QUARKUS_PREFIX)) {
             url = url.substring(QUARKUS_PREFIX.length());
@@ -26,8 +24,7 @@ public final class RelayConnectOptions {
         PgConnectOptions options = PgConnectOptions.fromUri(url);
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
-        return options
-                .setConnectTimeout((int) connectTimeout.toMillis())
+        return options.setConnectTimeout((int) connectTimeout.toMillis())
                 .setCachePreparedStatements(true)
                 // TCP keepalive: a peer that vanished without closing the socket is eventually noticed.
                 .setTcpKeepAlive(true);

@@ -5,9 +5,8 @@ import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Leadership of the relay: a session-level advisory lock on a dedicated connection (outside the request pool).
@@ -40,8 +39,13 @@ final class RelayLeadership {
     private volatile PgConnection connection;
     private volatile boolean leader;
 
-    RelayLeadership(Vertx vertx, PgConnectOptions options, long lockKey, String notifyChannel, Duration timeout,
-                    WakeSignal wake) {
+    RelayLeadership(
+            Vertx vertx,
+            PgConnectOptions options,
+            long lockKey,
+            String notifyChannel,
+            Duration timeout,
+            WakeSignal wake) {
         this.vertx = vertx;
         this.options = options;
         this.lockKey = lockKey;
@@ -59,9 +63,13 @@ final class RelayLeadership {
     boolean tryAcquire() {
         try {
             PgConnection conn = connection == null ? connect() : connection;
-            boolean acquired = conn.preparedQuery(TRY_LOCK).execute(Tuple.of(lockKey))
-                    .await().atMost(timeout)
-                    .iterator().next().getBoolean("acquired");
+            boolean acquired = conn.preparedQuery(TRY_LOCK)
+                    .execute(Tuple.of(lockKey))
+                    .await()
+                    .atMost(timeout)
+                    .iterator()
+                    .next()
+                    .getBoolean("acquired");
             if (!acquired) {
                 return false;
             }

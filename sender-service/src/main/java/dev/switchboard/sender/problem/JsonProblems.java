@@ -1,7 +1,6 @@
 package dev.switchboard.sender.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,7 @@ import java.util.Map;
 /** Turns Jackson's reading errors into the field names and wording a client can act on. */
 public final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /** The JSON path of the offending value, {@code memberIds[2]} style; null when the whole body is wrong. */
     public static String fieldPath(JsonMappingException e) {
@@ -37,8 +35,12 @@ public final class JsonProblems {
         if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == java.util.UUID.class) {
             return "a string";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "an integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

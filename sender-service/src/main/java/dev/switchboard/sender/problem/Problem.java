@@ -1,7 +1,6 @@
 package dev.switchboard.sender.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -9,8 +8,8 @@ import java.util.List;
  * not walk {@code errors}; {@code errors} lists every one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String field,
-                      List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, String field, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

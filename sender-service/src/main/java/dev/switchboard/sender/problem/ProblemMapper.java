@@ -20,11 +20,10 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place that turns exceptions into HTTP answers: RFC 9457 problem+json with status, title, detail and,
@@ -35,7 +34,9 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** While PostgreSQL is down every request fails the same way: one WARN line per this interval, the rest DEBUG. */
     private static final long UNAVAILABLE_LOG_INTERVAL_NANOS = 10_000_000_000L;
-    private static final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - UNAVAILABLE_LOG_INTERVAL_NANOS);
+
+    private static final AtomicLong lastUnavailableLog =
+            new AtomicLong(System.nanoTime() - UNAVAILABLE_LOG_INTERVAL_NANOS);
 
     private final String retryAfterSeconds;
 
@@ -75,7 +76,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response contentTooLarge(ContentTooLargeException e, HttpServerRequest request) {
-        return problem(413, e.getMessage(), request,
+        return problem(
+                413,
+                e.getMessage(),
+                request,
                 List.of(new FieldError("content", "must be at most " + e.maxBytes() + " bytes of UTF-8")));
     }
 
@@ -152,10 +156,12 @@ public class ProblemMapper {
         long now = System.nanoTime();
         long last = lastUnavailableLog.get();
         if (now - last >= UNAVAILABLE_LOG_INTERVAL_NANOS && lastUnavailableLog.compareAndSet(last, now)) {
-            LOG.warnf("answering 503: the database is unavailable (%s); further such answers are logged at DEBUG for %d s",
+            LOG.warnf(
+                    "answering 503: the database is unavailable (%s); further such answers are logged at DEBUG for %d s",
                     DatabaseFailures.describe(e), UNAVAILABLE_LOG_INTERVAL_NANOS / 1_000_000_000L);
         } else {
-            LOG.debugf("request %s %s answered 503: %s", request.method(), request.path(), DatabaseFailures.describe(e));
+            LOG.debugf(
+                    "request %s %s answered 503: %s", request.method(), request.path(), DatabaseFailures.describe(e));
         }
         return Response.fromResponse(problem(503, "the database is unavailable; retry in a moment", request, null))
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
@@ -181,9 +187,16 @@ public class ProblemMapper {
     static Response problem(int status, String detail, HttpServerRequest request, List<FieldError> errors) {
         Response.StatusType statusType = Response.Status.fromStatusCode(status);
         String title = statusType == null ? "Error" : statusType.getReasonPhrase();
-        String field = errors == null || errors.isEmpty() ? null : errors.getFirst().field();
-        Problem body = new Problem("about:blank", title, status, detail, request == null ? null : request.path(),
-                field, errors == null || errors.isEmpty() ? null : errors);
+        String field =
+                errors == null || errors.isEmpty() ? null : errors.getFirst().field();
+        Problem body = new Problem(
+                "about:blank",
+                title,
+                status,
+                detail,
+                request == null ? null : request.path(),
+                field,
+                errors == null || errors.isEmpty() ? null : errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

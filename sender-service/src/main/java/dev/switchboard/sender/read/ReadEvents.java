@@ -6,7 +6,6 @@ import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,13 @@ public class ReadEvents {
     }
 
     /** messageReadUpdated: to every member (read receipts), where the reader's mark is now. */
-    public EventEnvelope messageReadUpdated(UUID chatId, String userId, long lastReadSeq, Instant readAt,
-                                            List<String> memberIds) {
-        return codec.envelope(EventType.MESSAGE_READ_UPDATED, chatId, readAt, Audience.of(memberIds),
+    public EventEnvelope messageReadUpdated(
+            UUID chatId, String userId, long lastReadSeq, Instant readAt, List<String> memberIds) {
+        return codec.envelope(
+                EventType.MESSAGE_READ_UPDATED,
+                chatId,
+                readAt,
+                Audience.of(memberIds),
                 new EventData.ReadMark(chatId, userId, lastReadSeq, readAt));
     }
 
@@ -40,7 +43,11 @@ public class ReadEvents {
             return null;
         }
         SortedMap<String, Long> counts = new TreeMap<>(changedCounts);
-        return codec.envelope(EventType.UNREAD_COUNT_UPDATED, chatId, at, Audience.of(counts.keySet()),
+        return codec.envelope(
+                EventType.UNREAD_COUNT_UPDATED,
+                chatId,
+                at,
+                Audience.of(counts.keySet()),
                 new EventData.UnreadCounts(chatId, counts));
     }
 }

@@ -38,18 +38,28 @@ public class ReadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark a chat read up to a seq",
+    @Operation(
+            summary = "Mark a chat read up to a seq",
             description = "The mark never moves backwards; an upToSeq above the chat's lastSeq is taken as lastSeq "
                     + "(so a large number means \"all read\"). Idempotent: when the mark does not move nothing "
                     + "changes and nothing is published. When it moves: messageReadUpdated to all members, and "
                     + "unreadCountUpdated to the reader if their count changed. The unread count is the number of "
                     + "messages above the mark, not the reader's own, not deleted.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReadRequest.class),
-            examples = @ExampleObject(name = "read", ref = "ReadRequest")))
-    @APIResponse(responseCode = "200", description = "The caller's read state in the chat after the call.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadState.class),
-                    examples = @ExampleObject(name = "readState", ref = "ReadState")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReadRequest.class),
+                            examples = @ExampleObject(name = "read", ref = "ReadRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's read state in the chat after the call.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReadState.class),
+                            examples = @ExampleObject(name = "readState", ref = "ReadState")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")

@@ -4,14 +4,13 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.sender.chat.ChatLock;
 import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.chat.Member;
-import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,14 @@ public class ReadService {
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
 
-    public ReadService(Pool pool, Transactions transactions, ChatLock lock, ReadStateRepository readState,
-                       ReadEvents events, OutboxWriter outbox, DatabaseDeadline deadline) {
+    public ReadService(
+            Pool pool,
+            Transactions transactions,
+            ChatLock lock,
+            ReadStateRepository readState,
+            ReadEvents events,
+            OutboxWriter outbox,
+            DatabaseDeadline deadline) {
         this.pool = pool;
         this.transactions = transactions;
         this.deadline = deadline;
@@ -49,8 +54,8 @@ public class ReadService {
      * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
     public Uni<ReadState> markRead(UUID chatId, String userId, long upToSeq) {
-        return deadline.bound(transactions.inTransaction(tx -> lock.acquire(tx, chatId, userId)
-                .flatMap(locked -> markRead(tx, locked, userId, upToSeq))));
+        return deadline.bound(transactions.inTransaction(
+                tx -> lock.acquire(tx, chatId, userId).flatMap(locked -> markRead(tx, locked, userId, upToSeq))));
     }
 
     private Uni<ReadState> markRead(SqlConnection tx, LockedChat locked, String userId, long upToSeq) {
@@ -62,10 +67,10 @@ public class ReadService {
         }
         return readState.markRead(tx, chatId, userId, target).flatMap(mark -> {
             List<EventEnvelope> published = new ArrayList<>(2);
-            published.add(events.messageReadUpdated(chatId, userId, mark.lastReadSeq(), mark.readAt(),
-                    locked.memberIds()));
-            EventEnvelope unread = events.unreadCountUpdated(chatId,
-                    UnreadChanges.between(List.of(reader), Map.of(userId, mark.unreadCount())), mark.readAt());
+            published.add(
+                    events.messageReadUpdated(chatId, userId, mark.lastReadSeq(), mark.readAt(), locked.memberIds()));
+            EventEnvelope unread = events.unreadCountUpdated(
+                    chatId, UnreadChanges.between(List.of(reader), Map.of(userId, mark.unreadCount())), mark.readAt());
             if (unread != null) {
                 published.add(unread);
             }

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +61,21 @@ public class ReadStateRepository {
 
     /** Moves the mark to {@code seq} (the caller made sure it is forward) and recounts. */
     public Uni<Mark> markRead(SqlClient tx, UUID chatId, String userId, long seq) {
-        return tx.preparedQuery(MARK_READ).execute(Tuple.of(chatId, userId, seq)).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Mark(seq, row.getLong("unread_count"), row.getOffsetDateTime("read_at").toInstant());
-        });
+        return tx.preparedQuery(MARK_READ)
+                .execute(Tuple.of(chatId, userId, seq))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Mark(
+                            seq,
+                            row.getLong("unread_count"),
+                            row.getOffsetDateTime("read_at").toInstant());
+                });
     }
 
     /** @return the counts of the members for whom the deleted message was unread, after the delete */
     public Uni<Map<String, Long>> uncountDeleted(SqlClient tx, UUID chatId, String senderId, long seq) {
-        return tx.preparedQuery(UNCOUNT_DELETED).execute(Tuple.of(chatId, senderId, seq))
+        return tx.preparedQuery(UNCOUNT_DELETED)
+                .execute(Tuple.of(chatId, senderId, seq))
                 .map(ReadStateRepository::counts);
     }
 
@@ -94,6 +99,5 @@ public class ReadStateRepository {
     }
 
     /** A read mark after it moved: where it is, what is left unread, when. */
-    public record Mark(long lastReadSeq, long unreadCount, Instant readAt) {
-    }
+    public record Mark(long lastReadSeq, long unreadCount, Instant readAt) {}
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.sender.read;
 
 import dev.switchboard.sender.chat.Member;
-
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -10,8 +9,7 @@ import java.util.TreeMap;
 /** Which members' unread counts a change really changed: the audience and data of unreadCountUpdated. */
 public final class UnreadChanges {
 
-    private UnreadChanges() {
-    }
+    private UnreadChanges() {}
 
     /**
      * @param before the members as read under the chat row lock, before the change

@@ -30,13 +30,18 @@ public class UnreadResource {
     }
 
     @GET
-    @Operation(summary = "The caller's unread counts",
+    @Operation(
+            summary = "The caller's unread counts",
             description = "Every chat of the caller with an unread count above 0, latest activity first, and the "
                     + "sum of those counts. Chats with nothing unread are left out.")
-    @APIResponse(responseCode = "200", description = "Unread counts.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UnreadSummary.class),
-                    examples = @ExampleObject(name = "unread", ref = "Unread")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Unread counts.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UnreadSummary.class),
+                            examples = @ExampleObject(name = "unread", ref = "Unread")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<UnreadSummary> unread(@Context SecurityContext security) {

@@ -6,6 +6,7 @@ import java.util.List;
 public record UnreadSummary(long total, List<UnreadChat> chats) {
 
     public static UnreadSummary of(List<UnreadChat> chats) {
-        return new UnreadSummary(chats.stream().mapToLong(UnreadChat::unreadCount).sum(), List.copyOf(chats));
+        return new UnreadSummary(
+                chats.stream().mapToLong(UnreadChat::unreadCount).sum(), List.copyOf(chats));
     }
 }

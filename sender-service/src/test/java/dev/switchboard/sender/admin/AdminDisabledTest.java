@@ -1,5 +1,10 @@
 package dev.switchboard.sender.admin;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.ProductionDefaults;
@@ -7,15 +12,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The production default: the admin API does not exist, whoever asks. */
 @QuarkusTest
@@ -27,15 +26,24 @@ class AdminDisabledTest {
 
     @Test
     void everyAdminPathAnswers404EvenToAnAdmin() {
-        Api.asAdmin().body(Map.of("fromSeq", 1)).post(REPUBLISH)
-                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        Api.asAdmin()
+                .body(Map.of("fromSeq", 1))
+                .post(REPUBLISH)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
         Api.asAdmin().get("/api/v1/admin/outbox/dead-letters").then().statusCode(404);
         Api.asAdmin().post("/api/v1/admin/outbox/dead-letters/1/retry").then().statusCode(404);
     }
 
     @Test
     void withoutATokenItIsStill404Not401() {
-        given().contentType(ContentType.JSON).body(Map.of("fromSeq", 1)).post(REPUBLISH).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("fromSeq", 1))
+                .post(REPUBLISH)
+                .then()
+                .statusCode(404);
         given().get("/api/v1/admin/outbox/dead-letters").then().statusCode(404);
     }
 

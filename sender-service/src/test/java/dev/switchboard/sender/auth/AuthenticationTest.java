@@ -1,19 +1,18 @@
 package dev.switchboard.sender.auth;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -23,9 +22,11 @@ class AuthenticationTest {
 
     @Test
     void aCallWithoutTokenIsRejectedWith401ProblemJson() {
-        given().contentType(ContentType.JSON).body(CHAT)
+        given().contentType(ContentType.JSON)
+                .body(CHAT)
                 .post("/api/v1/chats")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401))
@@ -38,8 +39,11 @@ class AuthenticationTest {
         String chatId = UUID.randomUUID().toString();
         given().get("/api/v1/chats/{id}", chatId).then().statusCode(401);
         given().get("/api/v1/chats/{id}/messages", chatId).then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of("content", "hi"))
-                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("content", "hi"))
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -71,15 +75,16 @@ class AuthenticationTest {
     @Test
     void aValidTokenMakesItsSubjectTheCaller() {
         String alice = Api.user("alice");
-        Api.as(alice).body(CHAT).post("/api/v1/chats")
-                .then().statusCode(201)
-                .body("createdBy", equalTo(alice));
+        Api.as(alice).body(CHAT).post("/api/v1/chats").then().statusCode(201).body("createdBy", equalTo(alice));
     }
 
     private static void assertRejected(String token) {
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(CHAT)
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(CHAT)
                 .post("/api/v1/chats")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
     }

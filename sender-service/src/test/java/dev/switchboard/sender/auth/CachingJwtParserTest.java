@@ -1,24 +1,23 @@
 package dev.switchboard.sender.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
 
 /** What is cached and what is not, against a stand-in verifier that counts its calls. */
 class CachingJwtParserTest {
@@ -84,7 +83,10 @@ class CachingJwtParserTest {
     }
 
     private double count(String result) {
-        return registry.get(CachingJwtParser.REQUESTS).tag("result", result).counter().count();
+        return registry.get(CachingJwtParser.REQUESTS)
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     /** "good" verifies (a token valid for an hour), anything else fails; every call is counted. */

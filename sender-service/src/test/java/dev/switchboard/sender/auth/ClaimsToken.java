@@ -1,9 +1,8 @@
 package dev.switchboard.sender.auth;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A JsonWebToken made of plain claims, for unit tests that need a token's shape but no signature. */
 record ClaimsToken(Map<String, Object> claims) implements JsonWebToken {

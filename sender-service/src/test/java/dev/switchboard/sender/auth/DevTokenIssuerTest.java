@@ -1,25 +1,23 @@
 package dev.switchboard.sender.auth;
 
-import dev.switchboard.sender.problem.FieldError;
-import dev.switchboard.sender.problem.InvalidRequestException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.sender.problem.FieldError;
+import dev.switchboard.sender.problem.InvalidRequestException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class DevTokenIssuerTest {
 
     private static final String DEV_KEY = "../dev-keys/DEV-ONLY-jwt-signing-key.pem";
 
     record Settings(boolean enabled, Optional<String> signingKeyLocation, Duration maxTtl, Duration defaultTtl)
-            implements DevTokensConfig {
-    }
+            implements DevTokensConfig {}
 
     @Test
     void switchedOnWithoutASigningKeyTheServiceRefusesToStart() {
@@ -31,7 +29,9 @@ class DevTokenIssuerTest {
 
     @Test
     void anUnreadableSigningKeyStopsTheStartToo() {
-        assertThrows(IllegalStateException.class, () -> issuer(true, Optional.of("/nonexistent/key.pem")).loadKey(null));
+        assertThrows(
+                IllegalStateException.class,
+                () -> issuer(true, Optional.of("/nonexistent/key.pem")).loadKey(null));
     }
 
     @Test
@@ -47,12 +47,15 @@ class DevTokenIssuerTest {
         DevTokenIssuer issuer = issuer(true, Optional.of(DEV_KEY));
         issuer.loadKey(null);
 
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> issuer.issue(new DevTokenRequest("bad id", 0L, null)));
-        assertEquals(List.of("userId", "ttlSeconds"), e.errors().stream().map(FieldError::field).toList());
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class, () -> issuer.issue(new DevTokenRequest("bad id", 0L, null)));
+        assertEquals(
+                List.of("userId", "ttlSeconds"),
+                e.errors().stream().map(FieldError::field).toList());
         assertThrows(InvalidRequestException.class, () -> issuer.issue(null));
         assertThrows(InvalidRequestException.class, () -> issuer.issue(new DevTokenRequest("alice", 86_401L, null)));
-        assertEquals(3, issuer.issue(new DevTokenRequest("alice", 86_400L, null)).split("\\.").length);
+        assertEquals(
+                3, issuer.issue(new DevTokenRequest("alice", 86_400L, null)).split("\\.").length);
     }
 
     @Test
@@ -61,19 +64,30 @@ class DevTokenIssuerTest {
         issuer.loadKey(null);
 
         String token = issuer.issue(new DevTokenRequest("ops", 60L, List.of("switchboard-admin")));
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        String claims = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(List.of("switchboard-admin"), List.of(new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(claims).path("groups").get(0).asText()));
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+        assertEquals(
+                List.of("switchboard-admin"),
+                List.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(claims)
+                        .path("groups")
+                        .get(0)
+                        .asText()));
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class,
                 () -> issuer.issue(new DevTokenRequest("ops", 60L, java.util.Arrays.asList("ok", "no spaces", null))));
-        assertEquals(List.of("groups[1]", "groups[2]"), e.errors().stream().map(FieldError::field).toList());
-        assertFalse(new String(java.util.Base64.getUrlDecoder().decode(
-                issuer.issue(new DevTokenRequest("ops", 60L, null)).split("\\.")[1])).contains("groups"));
+        assertEquals(
+                List.of("groups[1]", "groups[2]"),
+                e.errors().stream().map(FieldError::field).toList());
+        assertFalse(new String(java.util.Base64.getUrlDecoder()
+                        .decode(issuer.issue(new DevTokenRequest("ops", 60L, null))
+                                .split("\\.")[1]))
+                .contains("groups"));
     }
 
     private static DevTokenIssuer issuer(boolean enabled, Optional<String> key) {
-        return new DevTokenIssuer(new Settings(enabled, key, Duration.ofHours(24), Duration.ofHours(1)),
-                Optional.of("switchboard-dev"));
+        return new DevTokenIssuer(
+                new Settings(enabled, key, Duration.ofHours(24), Duration.ofHours(1)), Optional.of("switchboard-dev"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.sender.auth;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.ProductionDefaults;
 import io.quarkus.test.common.WithTestResource;
@@ -7,9 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 
 /** The production default: no dev token endpoint at all. */
 @QuarkusTest
@@ -19,17 +19,21 @@ class DevTokensDisabledTest {
 
     @Test
     void theDevTokenPathAnswers404() {
-        given().contentType(ContentType.JSON).body("{\"userId\":\"alice\",\"ttlSeconds\":3600}")
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\":\"alice\",\"ttlSeconds\":3600}")
                 .post("/api/v1/dev/tokens")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
 
     @Test
     void evenAMalformedRequestGets404() {
-        given().contentType(ContentType.JSON).body("{oops")
+        given().contentType(ContentType.JSON)
+                .body("{oops")
                 .post("/api/v1/dev/tokens")
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
     }
 }

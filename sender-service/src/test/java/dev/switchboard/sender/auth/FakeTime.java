@@ -1,7 +1,6 @@
 package dev.switchboard.sender.auth;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

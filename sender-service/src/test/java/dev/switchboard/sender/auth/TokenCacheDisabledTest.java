@@ -1,5 +1,9 @@
 package dev.switchboard.sender.auth;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.Metrics;
@@ -9,14 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /** switchboard.auth.token-cache.enabled=false: every request is verified in full, and authentication works the same. */
 @QuarkusTest
@@ -38,23 +37,33 @@ class TokenCacheDisabledTest {
         String alice = Api.user("alice");
         String token = TestTokens.valid(alice);
         for (int i = 0; i < 2; i++) {
-            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(CHAT)
+            given().header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON)
+                    .body(CHAT)
                     .post("/api/v1/chats")
-                    .then().statusCode(201).body("createdBy", equalTo(alice));
+                    .then()
+                    .statusCode(201)
+                    .body("createdBy", equalTo(alice));
         }
     }
 
     @Test
     void badTokensAreStillRejected() {
-        for (String token : List.of(TestTokens.expired("alice"), TestTokens.signedWithAnotherKey("alice"), "not-a-jwt")) {
-            given().header("Authorization", "Bearer " + token).get("/api/v1/chats").then().statusCode(401);
+        for (String token :
+                List.of(TestTokens.expired("alice"), TestTokens.signedWithAnotherKey("alice"), "not-a-jwt")) {
+            given().header("Authorization", "Bearer " + token)
+                    .get("/api/v1/chats")
+                    .then()
+                    .statusCode(401);
         }
     }
 
     @Test
     void noCacheMetersExist() {
-        given().header("Authorization", "Bearer " + TestTokens.valid(Api.user("bob"))).get("/api/v1/chats")
-                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestTokens.valid(Api.user("bob")))
+                .get("/api/v1/chats")
+                .then()
+                .statusCode(200);
         assertFalse(Metrics.scrape().contains("switchboard_auth_token_cache"));
     }
 }

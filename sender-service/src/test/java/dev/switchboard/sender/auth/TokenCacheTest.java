@@ -1,5 +1,10 @@
 package dev.switchboard.sender.auth;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.Metrics;
@@ -8,16 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The verified-token cache as the running service uses it: its counters move only if quarkus-smallrye-jwt's
@@ -56,7 +55,8 @@ class TokenCacheTest {
 
         // Refused from exp + clock skew (2 s in tests) on, as the verifier would: the cache's 5 minutes of max-age
         // must not keep it alive.
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> listChats(token).extract().statusCode() == 401);
         double misses = misses();
         listChats(token).statusCode(401);
@@ -107,13 +107,17 @@ class TokenCacheTest {
     }
 
     private static ValidatableResponse listChats(String token) {
-        return given().header("Authorization", "Bearer " + token).get("/api/v1/chats").then();
+        return given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/chats")
+                .then();
     }
 
     private static ValidatableResponse createChat(String token) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Cache", "memberIds", List.of()))
-                .post("/api/v1/chats").then();
+                .post("/api/v1/chats")
+                .then();
     }
 
     /** A character from the middle: the last one of a base64url signature may only carry padding bits. */

@@ -1,12 +1,11 @@
 package dev.switchboard.sender.auth;
 
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class TokenValidityTest {
 
@@ -15,14 +14,15 @@ class TokenValidityTest {
 
     @Test
     void aTokenIsValidUntilItsExpiryPlusTheClockSkew() {
-        assertEquals(Instant.ofEpochSecond(IAT + 3600 + 60),
-                new TokenValidity(60, Optional.empty()).validUntil(HOUR_LONG));
+        assertEquals(
+                Instant.ofEpochSecond(IAT + 3600 + 60), new TokenValidity(60, Optional.empty()).validUntil(HOUR_LONG));
     }
 
     @Test
     void aMaximumTokenAgeEndsItEarlier() {
         assertEquals(Instant.ofEpochSecond(IAT + 600), new TokenValidity(60, Optional.of(600L)).validUntil(HOUR_LONG));
-        assertEquals(Instant.ofEpochSecond(IAT + 3600 + 60),
+        assertEquals(
+                Instant.ofEpochSecond(IAT + 3600 + 60),
                 new TokenValidity(60, Optional.of(86_400L)).validUntil(HOUR_LONG));
     }
 

@@ -1,14 +1,13 @@
 package dev.switchboard.sender.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import org.junit.jupiter.api.Test;
 
 class VerifiedTokenCacheTest {
 
@@ -96,7 +95,9 @@ class VerifiedTokenCacheTest {
         cache.cleanUp();
 
         assertEquals(3, cache.size());
-        long held = IntStream.range(0, 50).filter(i -> cache.get("token-" + i) != null).count();
+        long held = IntStream.range(0, 50)
+                .filter(i -> cache.get("token-" + i) != null)
+                .count();
         assertEquals(3, held);
     }
 

@@ -1,18 +1,17 @@
 package dev.switchboard.sender.chat;
 
-import dev.switchboard.sender.problem.FieldError;
-import dev.switchboard.sender.problem.InvalidRequestException;
-import dev.switchboard.sender.testing.TestLimits;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-
-import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.switchboard.sender.problem.FieldError;
+import dev.switchboard.sender.problem.InvalidRequestException;
+import dev.switchboard.sender.testing.TestLimits;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ChatChangeValidatorTest {
 
@@ -30,8 +29,8 @@ class ChatChangeValidatorTest {
 
     @Test
     void nameIsTrimmedAndMembersAreDistinctAndSorted() {
-        ChatChange change = validator.validate(new UpdateChatRequest(" Project X ", List.of("dave", "carol", "dave"),
-                List.of("bob")));
+        ChatChange change = validator.validate(
+                new UpdateChatRequest(" Project X ", List.of("dave", "carol", "dave"), List.of("bob")));
 
         assertEquals("Project X", change.name());
         assertEquals(List.of("carol", "dave"), List.copyOf(change.addMemberIds()));
@@ -47,14 +46,18 @@ class ChatChangeValidatorTest {
 
     @Test
     void invalidMemberIdsAreNamedByIndex() {
-        assertFields(() -> validator.validate(new UpdateChatRequest(null, List.of("ok", "not ok"), List.of("b a d"))),
-                "addMemberIds[1]", "removeMemberIds[0]");
+        assertFields(
+                () -> validator.validate(new UpdateChatRequest(null, List.of("ok", "not ok"), List.of("b a d"))),
+                "addMemberIds[1]",
+                "removeMemberIds[0]");
     }
 
     @Test
     void aUserBothAddedAndRemovedIsRejectedInBothFields() {
-        assertFields(() -> validator.validate(new UpdateChatRequest(null, List.of("carol", "dave"), List.of("dave"))),
-                "addMemberIds", "removeMemberIds");
+        assertFields(
+                () -> validator.validate(new UpdateChatRequest(null, List.of("carol", "dave"), List.of("dave"))),
+                "addMemberIds",
+                "removeMemberIds");
     }
 
     @Test
@@ -66,15 +69,19 @@ class ChatChangeValidatorTest {
 
     @Test
     void theDeltaIgnoresExistingMembersToAddAndNonMembersToRemove() {
-        ChatChange change = validator.validate(new UpdateChatRequest(null, List.of("alice", "carol"),
-                List.of("bob", "zed")));
+        ChatChange change =
+                validator.validate(new UpdateChatRequest(null, List.of("alice", "carol"), List.of("bob", "zed")));
 
         ChatChange.MemberDelta delta = change.against(Set.of("alice", "bob"));
 
         assertEquals(Set.of("carol"), delta.joining());
         assertEquals(Set.of("bob"), delta.leaving());
-        assertEquals(true, validator.validate(new UpdateChatRequest(null, List.of("alice"), List.of("zed")))
-                .against(Set.of("alice")).isEmpty());
+        assertEquals(
+                true,
+                validator
+                        .validate(new UpdateChatRequest(null, List.of("alice"), List.of("zed")))
+                        .against(Set.of("alice"))
+                        .isEmpty());
     }
 
     private static void assertFields(Executable call, String... fields) {

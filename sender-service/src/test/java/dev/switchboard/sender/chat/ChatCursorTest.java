@@ -1,14 +1,13 @@
 package dev.switchboard.sender.chat;
 
-import dev.switchboard.sender.problem.InvalidRequestException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.sender.problem.InvalidRequestException;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class ChatCursorTest {
 
@@ -24,7 +23,7 @@ class ChatCursorTest {
 
     @Test
     void anythingElseIsA400NamingTheCursor() {
-        for (String bad : new String[]{"", "%%%", "djJ8eHx5", "djF8bm90LWEtdGltZXwx"}) {
+        for (String bad : new String[] {"", "%%%", "djJ8eHx5", "djF8bm90LWEtdGltZXwx"}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> ChatCursor.decode(bad), bad);
             assertEquals("cursor", e.errors().getFirst().field());
         }

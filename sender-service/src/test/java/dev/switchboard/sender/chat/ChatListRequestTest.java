@@ -1,16 +1,15 @@
 package dev.switchboard.sender.chat;
 
-import dev.switchboard.sender.problem.FieldError;
-import dev.switchboard.sender.problem.InvalidRequestException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.switchboard.sender.problem.FieldError;
+import dev.switchboard.sender.problem.InvalidRequestException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class ChatListRequestTest {
 
@@ -34,9 +33,11 @@ class ChatListRequestTest {
 
     @Test
     void namesEveryBadParameter() {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> ChatListRequest.parse("abc", "nope", 50, 200));
+        InvalidRequestException e =
+                assertThrows(InvalidRequestException.class, () -> ChatListRequest.parse("abc", "nope", 50, 200));
 
-        assertEquals(List.of("limit", "cursor"), e.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("limit", "cursor"),
+                e.errors().stream().map(FieldError::field).toList());
     }
 }

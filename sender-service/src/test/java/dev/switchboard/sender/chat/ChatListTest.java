@@ -1,5 +1,11 @@
 package dev.switchboard.sender.chat;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.TestDatabase;
@@ -7,17 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -38,7 +37,12 @@ class ChatListTest {
         Api.send(bob, older, "one");
         Api.send(bob, older, "two");
 
-        JsonPath list = Api.as(alice).get("/api/v1/chats").then().statusCode(200).extract().jsonPath();
+        JsonPath list = Api.as(alice)
+                .get("/api/v1/chats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertEquals(List.of(older, newer, quiet), list.getList("chats.id"));
         assertEquals("two", list.getString("chats[0].lastMessage.content"));
@@ -82,9 +86,14 @@ class ChatListTest {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page = Api.as(alice).queryParam("limit", 2)
+            JsonPath page = Api.as(alice)
+                    .queryParam("limit", 2)
                     .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
-                    .get("/api/v1/chats").then().statusCode(200).extract().jsonPath();
+                    .get("/api/v1/chats")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("chats.id"));
             pageSizes.add(page.getList("chats").size());
             cursor = page.getString("nextCursor");
@@ -96,8 +105,10 @@ class ChatListTest {
 
     @Test
     void aUserWithoutChatsGetsAnEmptyList() {
-        Api.as(Api.user("loner")).get("/api/v1/chats")
-                .then().statusCode(200)
+        Api.as(Api.user("loner"))
+                .get("/api/v1/chats")
+                .then()
+                .statusCode(200)
                 .body("chats", equalTo(List.of()))
                 .body("nextCursor", nullValue());
     }
@@ -107,9 +118,15 @@ class ChatListTest {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
         String messageId = Api.sendForId(alice, chatId, "oops");
-        Api.as(alice).delete("/api/v1/chats/{c}/messages/{m}", chatId, messageId).then().statusCode(204);
+        Api.as(alice)
+                .delete("/api/v1/chats/{c}/messages/{m}", chatId, messageId)
+                .then()
+                .statusCode(204);
 
-        Api.as(alice).get("/api/v1/chats").then().statusCode(200)
+        Api.as(alice)
+                .get("/api/v1/chats")
+                .then()
+                .statusCode(200)
                 .body("chats[0].lastMessage.id", equalTo(messageId))
                 .body("chats[0].lastMessage.deleted", equalTo(true))
                 .body("chats[0].lastMessage.content", nullValue());
@@ -118,10 +135,18 @@ class ChatListTest {
     @Test
     void badLimitOrCursorIsA400NamingIt() {
         String alice = Api.user("alice");
-        Api.as(alice).get("/api/v1/chats?limit=0").then().statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("limit"));
+        Api.as(alice)
+                .get("/api/v1/chats?limit=0")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("limit"));
         Api.as(alice).get("/api/v1/chats?limit=201").then().statusCode(400).body("field", equalTo("limit"));
-        Api.as(alice).get("/api/v1/chats?cursor=not-a-cursor").then().statusCode(400).body("field", equalTo("cursor"));
+        Api.as(alice)
+                .get("/api/v1/chats?cursor=not-a-cursor")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("cursor"));
     }
 
     @Test
@@ -130,6 +155,12 @@ class ChatListTest {
     }
 
     private static List<String> chatIds(String userId, String query) {
-        return Api.as(userId).get("/api/v1/chats" + query).then().statusCode(200).extract().jsonPath().getList("chats.id");
+        return Api.as(userId)
+                .get("/api/v1/chats" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("chats.id");
     }
 }

@@ -1,5 +1,10 @@
 package dev.switchboard.sender.chat;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
@@ -9,19 +14,13 @@ import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -52,9 +51,11 @@ class ChatUpdateTest {
         String chatId = Api.createChat(alice, bob, carol);
         String dave = Api.user("dave");
 
-        Api.as(bob).body(Map.of("name", " Project X ", "addMemberIds", List.of(dave), "removeMemberIds", List.of(carol)))
+        Api.as(bob)
+                .body(Map.of("name", " Project X ", "addMemberIds", List.of(dave), "removeMemberIds", List.of(carol)))
                 .patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(chatId))
                 .body("name", equalTo("Project X"))
                 .body("memberIds", equalTo(List.of(alice, bob, dave)))
@@ -66,12 +67,17 @@ class ChatUpdateTest {
     void chatUpdatedGoesToTheMembersBeforeAndAfterWithTheRemovedOnes() {
         String chatId = Api.createChat(alice, bob, carol);
         String dave = Api.user("dave");
-        Api.as(alice).body(Map.of("name", "Renamed", "addMemberIds", List.of(dave), "removeMemberIds", List.of(carol)))
-                .patch("/api/v1/chats/{id}", chatId).then().statusCode(200);
+        Api.as(alice)
+                .body(Map.of("name", "Renamed", "addMemberIds", List.of(dave), "removeMemberIds", List.of(carol)))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(200);
 
         EventEnvelope event = events.await(chatId, EventType.CHAT_UPDATED, 1).getFirst();
 
-        assertEquals(List.of(alice, bob, carol, dave).stream().sorted().toList(), event.audience().userIds());
+        assertEquals(
+                List.of(alice, bob, carol, dave).stream().sorted().toList(),
+                event.audience().userIds());
         EventData.ChatUpdated data = events.data(event, EventData.ChatUpdated.class);
         assertEquals(UUID.fromString(chatId), data.id());
         assertEquals("Renamed", data.name());
@@ -82,33 +88,61 @@ class ChatUpdateTest {
     @Test
     void aRemovedMemberGets404AndIsInNoLaterAudience() {
         String chatId = Api.createChat(alice, bob);
-        Api.as(alice).body(Map.of("removeMemberIds", List.of(bob))).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(200).body("memberIds", equalTo(List.of(alice)));
+        Api.as(alice)
+                .body(Map.of("removeMemberIds", List.of(bob)))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(200)
+                .body("memberIds", equalTo(List.of(alice)));
 
         Api.as(bob).get("/api/v1/chats/{id}", chatId).then().statusCode(404);
         Api.as(bob).get("/api/v1/chats/{id}/messages", chatId).then().statusCode(404);
-        Api.as(bob).body(Map.of("content", "still here?")).post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(404);
-        Api.as(bob).body(Map.of("upToSeq", 1)).post("/api/v1/chats/{id}/read", chatId).then().statusCode(404);
-        Api.as(bob).body(Map.of("name", "mine")).patch("/api/v1/chats/{id}", chatId).then().statusCode(404);
-        assertFalse(Api.as(bob).get("/api/v1/chats").then().extract().jsonPath().getList("chats.id").contains(chatId));
+        Api.as(bob)
+                .body(Map.of("content", "still here?"))
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(404);
+        Api.as(bob)
+                .body(Map.of("upToSeq", 1))
+                .post("/api/v1/chats/{id}/read", chatId)
+                .then()
+                .statusCode(404);
+        Api.as(bob)
+                .body(Map.of("name", "mine"))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(404);
+        assertFalse(Api.as(bob)
+                .get("/api/v1/chats")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("chats.id")
+                .contains(chatId));
 
         events.untilFence(chatId, alice);
         List<EventEnvelope> published = events.of(chatId);
         int removal = IntStream.range(0, published.size())
-                .filter(i -> published.get(i).type() == EventType.CHAT_UPDATED).findFirst().orElseThrow();
+                .filter(i -> published.get(i).type() == EventType.CHAT_UPDATED)
+                .findFirst()
+                .orElseThrow();
         assertTrue(published.get(removal).audience().userIds().contains(bob), "the removed member learns of it");
         List<EventEnvelope> later = published.subList(removal + 1, published.size());
         assertFalse(later.isEmpty());
-        later.forEach(e -> assertFalse(e.audience().userIds().contains(bob), e.type().wireName()));
+        later.forEach(
+                e -> assertFalse(e.audience().userIds().contains(bob), e.type().wireName()));
     }
 
     @Test
     void aMemberMayLeaveByRemovingThemselves() {
         String chatId = Api.createChat(alice, bob);
 
-        Api.as(bob).body(Map.of("removeMemberIds", List.of(bob))).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(200).body("memberIds", equalTo(List.of(alice)));
+        Api.as(bob)
+                .body(Map.of("removeMemberIds", List.of(bob)))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(200)
+                .body("memberIds", equalTo(List.of(alice)));
 
         Api.as(bob).get("/api/v1/chats/{id}", chatId).then().statusCode(404);
     }
@@ -117,10 +151,16 @@ class ChatUpdateTest {
     void anAddedMemberReadsTheHistoryAndStartsWithNothingUnread() {
         String chatId = Api.createChat(alice);
         Api.send(alice, chatId, "before bob");
-        Api.as(alice).body(Map.of("addMemberIds", List.of(bob))).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(200);
+        Api.as(alice)
+                .body(Map.of("addMemberIds", List.of(bob)))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(200);
 
-        Api.as(bob).get("/api/v1/chats/{id}/messages", chatId).then().statusCode(200)
+        Api.as(bob)
+                .get("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(200)
                 .body("messages.content", equalTo(List.of("before bob")));
         assertEquals(0, Api.unread(bob, chatId));
         Api.send(alice, chatId, "after bob");
@@ -131,10 +171,17 @@ class ChatUpdateTest {
     void addingAMemberOrRemovingANonMemberIsANoOpThatPublishesNothing() {
         String chatId = Api.createChat(alice, bob);
 
-        Api.as(alice).body(Map.of("addMemberIds", List.of(bob), "removeMemberIds", List.of(carol)))
+        Api.as(alice)
+                .body(Map.of("addMemberIds", List.of(bob), "removeMemberIds", List.of(carol)))
                 .patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(200).body("memberIds", equalTo(List.of(alice, bob)));
-        Api.as(alice).body(Map.of("name", "Test chat")).patch("/api/v1/chats/{id}", chatId).then().statusCode(200);
+                .then()
+                .statusCode(200)
+                .body("memberIds", equalTo(List.of(alice, bob)));
+        Api.as(alice)
+                .body(Map.of("name", "Test chat"))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(200);
         Api.as(alice).body(Map.of()).patch("/api/v1/chats/{id}", chatId).then().statusCode(200);
 
         assertEquals(List.of(), events.untilFence(chatId, alice, EventType.CHAT_UPDATED));
@@ -144,9 +191,11 @@ class ChatUpdateTest {
     void aUserBothAddedAndRemovedIsA400NamingTheFields() {
         String chatId = Api.createChat(alice, bob);
 
-        Api.as(alice).body(Map.of("addMemberIds", List.of(carol), "removeMemberIds", List.of(carol)))
+        Api.as(alice)
+                .body(Map.of("addMemberIds", List.of(carol), "removeMemberIds", List.of(carol)))
                 .patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("addMemberIds", "removeMemberIds")));
     }
@@ -155,16 +204,32 @@ class ChatUpdateTest {
     void theNameAndMemberLimitsApplyToChangesToo() {
         String chatId = Api.createChat(alice, bob);
 
-        Api.as(alice).body(Map.of("name", "x".repeat(201))).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(400).body("field", equalTo("name"));
-        Api.as(alice).body(Map.of("addMemberIds", List.of("fine", "not fine"))).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(400).body("field", equalTo("addMemberIds[1]"));
+        Api.as(alice)
+                .body(Map.of("name", "x".repeat(201)))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("name"));
+        Api.as(alice)
+                .body(Map.of("addMemberIds", List.of("fine", "not fine")))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("addMemberIds[1]"));
         // 998 new ones fit next to alice and bob (1,000); 999 do not.
-        List<String> many = IntStream.range(0, 999).mapToObj(i -> "m" + i + "-" + alice).toList();
-        Api.as(alice).body(Map.of("addMemberIds", many)).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(400).body("field", equalTo("addMemberIds"));
-        Api.as(alice).body(Map.of("addMemberIds", many.subList(0, 998))).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(200);
+        List<String> many =
+                IntStream.range(0, 999).mapToObj(i -> "m" + i + "-" + alice).toList();
+        Api.as(alice)
+                .body(Map.of("addMemberIds", many))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("addMemberIds"));
+        Api.as(alice)
+                .body(Map.of("addMemberIds", many.subList(0, 998)))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(200);
         Api.as(alice).get("/api/v1/chats/{id}", chatId).then().body("memberIds.size()", equalTo(1000));
     }
 
@@ -172,19 +237,35 @@ class ChatUpdateTest {
     void wrongTypesAreA400NamingTheField() {
         String chatId = Api.createChat(alice);
 
-        Api.as(alice).body("{\"addMemberIds\":\"bob\"}").patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(400).body("field", equalTo("addMemberIds"));
-        Api.as(alice).body("{\"name\":7}").patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(400).body("field", equalTo("name"));
+        Api.as(alice)
+                .body("{\"addMemberIds\":\"bob\"}")
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("addMemberIds"));
+        Api.as(alice)
+                .body("{\"name\":7}")
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("name"));
     }
 
     @Test
     void aNonMemberAndAnUnknownChatAreBoth404() {
         String chatId = Api.createChat(alice);
 
-        Api.as(bob).body(Map.of("name", "mine")).patch("/api/v1/chats/{id}", chatId)
-                .then().statusCode(404).contentType("application/problem+json");
-        Api.as(bob).body(Map.of("name", "mine")).patch("/api/v1/chats/{id}", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+        Api.as(bob)
+                .body(Map.of("name", "mine"))
+                .patch("/api/v1/chats/{id}", chatId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.as(bob)
+                .body(Map.of("name", "mine"))
+                .patch("/api/v1/chats/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 }

@@ -1,17 +1,16 @@
 package dev.switchboard.sender.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.switchboard.sender.problem.FieldError;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import dev.switchboard.sender.testing.TestLimits;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class NewChatValidatorTest {
 
@@ -19,7 +18,8 @@ class NewChatValidatorTest {
 
     @Test
     void callerIsAlwaysAMemberAndMembersAreDistinctAndSorted() {
-        NewChat chat = validator.validate("carol", new CreateChatRequest("Project", List.of("bob", "alice", "bob", "carol")));
+        NewChat chat =
+                validator.validate("carol", new CreateChatRequest("Project", List.of("bob", "alice", "bob", "carol")));
 
         assertEquals(List.of("alice", "bob", "carol"), chat.memberIds());
         assertEquals("carol", chat.createdBy());
@@ -27,12 +27,20 @@ class NewChatValidatorTest {
 
     @Test
     void missingMemberListMeansAChatOfOne() {
-        assertEquals(List.of("alice"), validator.validate("alice", new CreateChatRequest("Notes", null)).memberIds());
+        assertEquals(
+                List.of("alice"),
+                validator
+                        .validate("alice", new CreateChatRequest("Notes", null))
+                        .memberIds());
     }
 
     @Test
     void nameIsTrimmed() {
-        assertEquals("Project", validator.validate("alice", new CreateChatRequest("  Project ", List.of())).name());
+        assertEquals(
+                "Project",
+                validator
+                        .validate("alice", new CreateChatRequest("  Project ", List.of()))
+                        .name());
     }
 
     @Test
@@ -50,15 +58,25 @@ class NewChatValidatorTest {
 
     @Test
     void everyInvalidMemberIdIsNamedByItsIndex() {
-        assertFields(() -> validator.validate("alice",
-                new CreateChatRequest("Project", Arrays.asList("bob", "no spaces", null, "x".repeat(65)))),
-                "memberIds[1]", "memberIds[2]", "memberIds[3]");
+        assertFields(
+                () -> validator.validate(
+                        "alice",
+                        new CreateChatRequest("Project", Arrays.asList("bob", "no spaces", null, "x".repeat(65)))),
+                "memberIds[1]",
+                "memberIds[2]",
+                "memberIds[3]");
     }
 
     @Test
     void atMostTheConfiguredMemberCountIncludingTheCreator() {
-        List<String> others = new ArrayList<>(IntStream.range(0, 999).mapToObj(i -> "user" + i).toList());
-        assertEquals(1000, validator.validate("alice", new CreateChatRequest("Big", others)).memberIds().size());
+        List<String> others = new ArrayList<>(
+                IntStream.range(0, 999).mapToObj(i -> "user" + i).toList());
+        assertEquals(
+                1000,
+                validator
+                        .validate("alice", new CreateChatRequest("Big", others))
+                        .memberIds()
+                        .size());
 
         others.add("one-too-many");
         assertFields(() -> validator.validate("alice", new CreateChatRequest("Big", others)), "memberIds");

@@ -1,18 +1,17 @@
 package dev.switchboard.sender.database;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class DatabaseFailuresTest {
 
@@ -20,9 +19,11 @@ class DatabaseFailuresTest {
     void theShapesOfALostOrAbsentServerAreUnavailable() {
         assertTrue(DatabaseFailures.isUnavailable(new ConnectException("Connection refused: /127.0.0.1:5432")));
         assertTrue(DatabaseFailures.isUnavailable(ClosedConnectionException.INSTANCE));
-        assertTrue(DatabaseFailures.isUnavailable(new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
+        assertTrue(DatabaseFailures.isUnavailable(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
         assertTrue(DatabaseFailures.isUnavailable(new VertxException("Timeout waiting for connection", true)));
-        assertTrue(DatabaseFailures.isUnavailable(new VertxException("Pending requests failed to be sent due to connection has been closed.", true)));
+        assertTrue(DatabaseFailures.isUnavailable(
+                new VertxException("Pending requests failed to be sent due to connection has been closed.", true)));
         assertTrue(DatabaseFailures.isUnavailable(pg("57P01", "terminating connection due to administrator command")));
         assertTrue(DatabaseFailures.isUnavailable(pg("57P03", "the database system is starting up")));
         assertTrue(DatabaseFailures.isUnavailable(pg("08006", "connection failure")));
@@ -35,8 +36,8 @@ class DatabaseFailuresTest {
     @Test
     void wrappedOnesToo() {
         assertTrue(DatabaseFailures.isUnavailable(new CompletionException(new ConnectException("refused"))));
-        assertTrue(DatabaseFailures.isUnavailable(new CompositeException(new IllegalStateException("rollback failed"),
-                ClosedConnectionException.INSTANCE)));
+        assertTrue(DatabaseFailures.isUnavailable(new CompositeException(
+                new IllegalStateException("rollback failed"), ClosedConnectionException.INSTANCE)));
         assertTrue(DatabaseFailures.isUnavailable(new DatabaseUnavailableException("no answer")));
     }
 

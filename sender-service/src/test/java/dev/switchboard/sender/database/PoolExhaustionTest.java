@@ -1,5 +1,9 @@
 package dev.switchboard.sender.database;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.Metrics;
@@ -7,8 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A burst far beyond the pool answers some requests 503 (no connection free in time) and leaves the pool whole:
@@ -45,11 +44,16 @@ class PoolExhaustionTest {
             List<CompletableFuture<Void>> burst = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 int n = i;
-                burst.add(CompletableFuture.runAsync(() -> {
-                    int status = Api.as(alice).contentType("application/json").body(Map.of("content", "b" + n))
-                            .post("/api/v1/chats/{c}/messages", chatId).statusCode();
-                    (status == 201 ? created : unavailable).incrementAndGet();
-                }, clients));
+                burst.add(CompletableFuture.runAsync(
+                        () -> {
+                            int status = Api.as(alice)
+                                    .contentType("application/json")
+                                    .body(Map.of("content", "b" + n))
+                                    .post("/api/v1/chats/{c}/messages", chatId)
+                                    .statusCode();
+                            (status == 201 ? created : unavailable).incrementAndGet();
+                        },
+                        clients));
             }
             CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).join();
         } finally {
@@ -72,8 +76,7 @@ class PoolExhaustionTest {
     public static class TinyPool implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.max-size", "2",
-                    "switchboard.database.acquire-timeout", "10ms");
+            return Map.of("quarkus.datasource.reactive.max-size", "2", "switchboard.database.acquire-timeout", "10ms");
         }
     }
 }

@@ -1,5 +1,11 @@
 package dev.switchboard.sender.database;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.localstack.EmbeddedDatabase;
 import dev.switchboard.sender.outbox.OutboxRelay;
 import dev.switchboard.sender.testing.Api;
@@ -13,17 +19,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stopped under a running sender: every call answers 503 problem+json within seconds (never hangs),
@@ -47,8 +46,10 @@ class PostgresOutageTest {
 
     @InjectEmbeddedDatabase
     EmbeddedDatabase database;
+
     @Inject
     OutboxRelay relay;
+
     @Inject
     Vertx vertx;
 
@@ -67,11 +68,13 @@ class PostgresOutageTest {
 
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
-            Response send = Api.as(alice).body(Map.of("content", "during " + i)).post("/api/v1/chats/{id}/messages", chatId);
+            Response send =
+                    Api.as(alice).body(Map.of("content", "during " + i)).post("/api/v1/chats/{id}/messages", chatId);
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(503, send.statusCode(), send.asString());
             assertTrue(millis < FAST.toMillis(), "a send took " + millis + " ms");
-            send.then().contentType("application/problem+json")
+            send.then()
+                    .contentType("application/problem+json")
                     .header("Retry-After", "1")
                     .body("status", equalTo(503))
                     .body("title", equalTo("Service Unavailable"));
@@ -83,15 +86,24 @@ class PostgresOutageTest {
         database.start();
 
         try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> Api.as(alice).body(Map.of("content", "after"))
-                    .post("/api/v1/chats/{id}/messages", chatId).statusCode() == 201);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Api.as(alice)
+                                    .body(Map.of("content", "after"))
+                                    .post("/api/v1/chats/{id}/messages", chatId)
+                                    .statusCode()
+                            == 201);
             await().atMost(Duration.ofSeconds(20)).until(relay::isLeader);
-            await().atMost(Duration.ofSeconds(10)).until(() -> redis.on("switchboard:messageAdded").stream()
-                    .anyMatch(r -> r.payload().contains("\"content\":\"after\"")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> redis.on("switchboard:messageAdded").stream()
+                            .anyMatch(r -> r.payload().contains("\"content\":\"after\"")));
         }
-        Api.as(alice).get("/api/v1/chats/{id}/messages", chatId).then().statusCode(200)
+        Api.as(alice)
+                .get("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(200)
                 .body("messages.content", equalTo(java.util.List.of("before", "after")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
@@ -101,12 +113,16 @@ class PostgresOutageTest {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
         try (var connection = dev.switchboard.sender.testing.TestDatabase.connect();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SELECT 1 FROM chats WHERE id = '" + chatId + "' FOR UPDATE");
             long started = System.nanoTime();
-            Api.as(alice).body(Map.of("content", "blocked")).post("/api/v1/chats/{id}/messages", chatId)
-                    .then().statusCode(503).body("detail", equalTo("the database is unavailable; retry in a moment"));
+            Api.as(alice)
+                    .body(Map.of("content", "blocked"))
+                    .post("/api/v1/chats/{id}/messages", chatId)
+                    .then()
+                    .statusCode(503)
+                    .body("detail", equalTo("the database is unavailable; retry in a moment"));
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertTrue(millis < 8_000, "took " + millis + " ms");
             connection.rollback();

@@ -1,5 +1,10 @@
 package dev.switchboard.sender.database;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -9,18 +14,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * BEGIN and COMMIT travel with the statements next to them instead of waiting for answers of their own. These
@@ -47,7 +46,8 @@ class TransactionsTest {
         String mark = UUID.randomUUID().toString();
         Uni<Void> work = transactions.inTransaction(tx -> insert(tx, mark).call(() -> divideByZero(tx)));
 
-        PgException failure = assertInstanceOf(PgException.class,
+        PgException failure = assertInstanceOf(
+                PgException.class,
                 assertThrows(RuntimeException.class, () -> work.await().atMost(WAIT)));
         assertEquals("22012", failure.getSqlState());
         assertEquals(0, rows(mark), "the first statement ran inside the transaction, not before its BEGIN");
@@ -56,10 +56,11 @@ class TransactionsTest {
     @Test
     void aPipelinedCommitBehindAFailingStatementCommitsNothingAndReportsTheStatementsFailure() {
         String mark = UUID.randomUUID().toString();
-        Uni<Object> work = transactions.inTransaction((tx, commit) -> insert(tx, mark)
-                .flatMap(inserted -> commit.after(divideByZero(tx))));
+        Uni<Object> work = transactions.inTransaction(
+                (tx, commit) -> insert(tx, mark).flatMap(inserted -> commit.after(divideByZero(tx))));
 
-        PgException failure = assertInstanceOf(PgException.class,
+        PgException failure = assertInstanceOf(
+                PgException.class,
                 assertThrows(RuntimeException.class, () -> work.await().atMost(WAIT)));
         assertEquals("22012", failure.getSqlState());
         assertEquals(0, rows(mark));
@@ -70,9 +71,11 @@ class TransactionsTest {
         String first = UUID.randomUUID().toString();
         String last = UUID.randomUUID().toString();
 
-        String answer = transactions.inTransaction((tx, commit) -> insert(tx, first)
-                .flatMap(inserted -> commit.after(insert(tx, last).replaceWith("done"))))
-                .await().atMost(WAIT);
+        String answer = transactions
+                .inTransaction((tx, commit) -> insert(tx, first)
+                        .flatMap(inserted -> commit.after(insert(tx, last).replaceWith("done"))))
+                .await()
+                .atMost(WAIT);
 
         assertEquals("done", answer);
         assertEquals(1, rows(first));
@@ -85,19 +88,24 @@ class TransactionsTest {
             String mark = UUID.randomUUID().toString();
             Uni<Object> failing = i % 2 == 0
                     ? transactions.inTransaction(tx -> insert(tx, mark).flatMap(x -> divideByZero(tx)))
-                    : transactions.inTransaction((tx, commit) -> insert(tx, mark).flatMap(x -> commit.after(divideByZero(tx))));
+                    : transactions.inTransaction(
+                            (tx, commit) -> insert(tx, mark).flatMap(x -> commit.after(divideByZero(tx))));
             assertThrows(RuntimeException.class, () -> failing.await().atMost(WAIT));
         }
         // Every pooled connection is back in the pool; a leftover open transaction would show here.
-        await().atMost(WAIT).until(() -> TestDatabase.queryLong("SELECT count(*) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'") == 0);
+        await().atMost(WAIT)
+                .until(() -> TestDatabase.queryLong("SELECT count(*) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
+                        == 0);
         String mark = UUID.randomUUID().toString();
         transactions.inTransaction(tx -> insert(tx, mark)).await().atMost(WAIT);
         assertEquals(1, rows(mark));
     }
 
     private static Uni<Void> insert(SqlConnection tx, String mark) {
-        return tx.preparedQuery("INSERT INTO tx_probe (mark) VALUES ($1)").execute(Tuple.of(mark)).replaceWithVoid();
+        return tx.preparedQuery("INSERT INTO tx_probe (mark) VALUES ($1)")
+                .execute(Tuple.of(mark))
+                .replaceWithVoid();
     }
 
     private static Uni<Object> divideByZero(SqlConnection tx) {

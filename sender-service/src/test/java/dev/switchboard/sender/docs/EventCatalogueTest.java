@@ -1,22 +1,21 @@
 package dev.switchboard.sender.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * docs/events.md cannot drift from the wire contract: every event type has its section, with its channel, the
@@ -33,9 +32,10 @@ class EventCatalogueTest {
     void everyEventHasASectionWithItsChannelWhenAudienceAndData(EventType type) throws IOException {
         String section = section(type);
 
-        assertTrue(section.contains("`" + new EventChannels(EventChannels.DEFAULT_PREFIX).channel(type) + "`"),
+        assertTrue(
+                section.contains("`" + new EventChannels(EventChannels.DEFAULT_PREFIX).channel(type) + "`"),
                 "channel of " + type.wireName());
-        for (String part : new String[]{"**When.**", "**Audience.**", "**Data.**"}) {
+        for (String part : new String[] {"**When.**", "**Audience.**", "**Data.**"}) {
             assertTrue(section.contains(part), part + " of " + type.wireName());
         }
     }
@@ -46,7 +46,9 @@ class EventCatalogueTest {
         Matcher block = JSON_BLOCK.matcher(section(type));
         assertTrue(block.find(), "a ```json example for " + type.wireName());
 
-        assertEquals(JSON.readTree(GoldenEvents.json(type)), JSON.readTree(block.group(1)),
+        assertEquals(
+                JSON.readTree(GoldenEvents.json(type)),
+                JSON.readTree(block.group(1)),
                 "the example of " + type.wireName() + " differs from golden/" + type.wireName() + ".json");
         assertFalse(block.find(), "one example per event: " + type.wireName());
     }
@@ -57,8 +59,9 @@ class EventCatalogueTest {
         String section = section(type);
         JsonNode data = JSON.readTree(GoldenEvents.json(type)).get("data");
 
-        data.fieldNames().forEachRemaining(field ->
-                assertTrue(section.contains("| `" + field + "` |"), type.wireName() + " data field " + field));
+        data.fieldNames()
+                .forEachRemaining(field ->
+                        assertTrue(section.contains("| `" + field + "` |"), type.wireName() + " data field " + field));
     }
 
     /** From the event's {@code ## name} heading to the next heading of that level. */

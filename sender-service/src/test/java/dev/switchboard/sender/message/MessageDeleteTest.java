@@ -1,5 +1,9 @@
 package dev.switchboard.sender.message;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
@@ -9,17 +13,12 @@ import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -54,7 +53,10 @@ class MessageDeleteTest {
 
         Api.as(alice).delete(path(messageId)).then().statusCode(204);
 
-        Api.as(bob).get("/api/v1/chats/{id}/messages", chatId).then().statusCode(200)
+        Api.as(bob)
+                .get("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(200)
                 .body("messages.seq", equalTo(List.of(1, 2)))
                 .body("messages[0].id", equalTo(messageId))
                 .body("messages[0].deleted", equalTo(true))
@@ -72,8 +74,11 @@ class MessageDeleteTest {
         int at = indexOf(published, EventType.MESSAGE_DELETED);
 
         EventEnvelope deleted = published.get(at);
-        assertEquals(List.of(alice, bob, carol).stream().sorted().toList(), deleted.audience().userIds());
-        assertEquals(new EventData.MessageDeleted(UUID.fromString(messageId), UUID.fromString(chatId), 1),
+        assertEquals(
+                List.of(alice, bob, carol).stream().sorted().toList(),
+                deleted.audience().userIds());
+        assertEquals(
+                new EventData.MessageDeleted(UUID.fromString(messageId), UUID.fromString(chatId), 1),
                 events.data(deleted, EventData.MessageDeleted.class));
         EventEnvelope line = published.get(at + 1);
         assertEquals(EventType.MESSAGE_UPDATE_FOR_CHAT_LIST, line.type());
@@ -97,7 +102,9 @@ class MessageDeleteTest {
         List<EventEnvelope> unread = events.untilFence(chatId, alice, EventType.UNREAD_COUNT_UPDATED);
         EventEnvelope afterDelete = unread.getLast();
         assertEquals(List.of(carol), afterDelete.audience().userIds());
-        assertEquals(Map.of(carol, 1L), events.data(afterDelete, EventData.UnreadCounts.class).counts());
+        assertEquals(
+                Map.of(carol, 1L),
+                events.data(afterDelete, EventData.UnreadCounts.class).counts());
     }
 
     @Test
@@ -107,7 +114,8 @@ class MessageDeleteTest {
 
         Api.as(alice).delete(path(messageId)).then().statusCode(204);
 
-        assertEquals(1, events.untilFence(chatId, alice, EventType.MESSAGE_DELETED).size());
+        assertEquals(
+                1, events.untilFence(chatId, alice, EventType.MESSAGE_DELETED).size());
         assertEquals(1, Api.unread(bob, chatId), "only the fence is unread, the deleted message counted down once");
     }
 
@@ -125,7 +133,10 @@ class MessageDeleteTest {
     void unknownMessagesAndNonMembersGet404() {
         String messageId = Api.sendForId(alice, chatId, "hi");
 
-        Api.as(alice).delete(path(UUID.randomUUID().toString())).then().statusCode(404)
+        Api.as(alice)
+                .delete(path(UUID.randomUUID().toString()))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         Api.as(Api.user("mallory")).delete(path(messageId)).then().statusCode(404);
     }

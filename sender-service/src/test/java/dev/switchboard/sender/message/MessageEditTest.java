@@ -1,5 +1,10 @@
 package dev.switchboard.sender.message;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
@@ -10,16 +15,10 @@ import dev.switchboard.sender.testing.EmbeddedServersResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -34,24 +33,34 @@ class MessageEditTest extends AliceAndBobChat {
     void theAuthorEditsAndGetsTheMessageWithEditedAt() {
         String messageId = Api.sendForId(alice, chatId, "hi bob");
 
-        Api.as(alice).body(Map.of("content", "hi bob, fixed")).patch(path(messageId))
-                .then().statusCode(200)
+        Api.as(alice)
+                .body(Map.of("content", "hi bob, fixed"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(messageId))
                 .body("seq", equalTo(1))
                 .body("content", equalTo("hi bob, fixed"))
                 .body("contentType", equalTo("text"))
                 .body("editedAt", matchesPattern(TIME))
                 .body("deleted", equalTo(false));
-        Api.as(bob).get("/api/v1/chats/{id}/messages", chatId)
-                .then().body("messages[0].content", equalTo("hi bob, fixed"))
+        Api.as(bob)
+                .get("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .body("messages[0].content", equalTo("hi bob, fixed"))
                 .body("messages[0].editedAt", notNullValue());
     }
 
     @Test
     void anEditPublishesMessageUpdatedToAllMembersAndTheChatListLineWhenItIsTheNewestMessage() {
         String messageId = Api.sendForId(alice, chatId, "hi bob");
-        Map<?, ?> edited = Api.as(alice).body(Map.of("content", "fixed")).patch(path(messageId))
-                .then().statusCode(200).extract().as(Map.class);
+        Map<?, ?> edited = Api.as(alice)
+                .body(Map.of("content", "fixed"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
 
         List<EventEnvelope> published = events.untilFence(chatId, bob);
         List<EventEnvelope> afterEdit = published.subList(published.size() - 2, published.size());
@@ -71,34 +80,57 @@ class MessageEditTest extends AliceAndBobChat {
     void editingAnOlderMessageLeavesTheChatListAlone() {
         String first = Api.sendForId(alice, chatId, "first");
         Api.send(alice, chatId, "second");
-        Api.as(alice).body(Map.of("content", "first, fixed")).patch(path(first)).then().statusCode(200);
+        Api.as(alice)
+                .body(Map.of("content", "first, fixed"))
+                .patch(path(first))
+                .then()
+                .statusCode(200);
 
         List<EventEnvelope> published = events.untilFence(chatId, bob);
 
         assertEquals(EventType.MESSAGE_UPDATED, published.getLast().type());
-        assertEquals(2, events.data(published.stream()
-                .filter(e -> e.type() == EventType.MESSAGE_UPDATE_FOR_CHAT_LIST).toList().getLast(),
-                EventData.ChatListUpdate.class).lastSeq());
+        assertEquals(
+                2,
+                events.data(
+                                published.stream()
+                                        .filter(e -> e.type() == EventType.MESSAGE_UPDATE_FOR_CHAT_LIST)
+                                        .toList()
+                                        .getLast(),
+                                EventData.ChatListUpdate.class)
+                        .lastSeq());
     }
 
     @Test
     void repeatingTheSameEditChangesAndPublishesNothingMore() {
         String messageId = Api.sendForId(alice, chatId, "hi");
-        String first = Api.as(alice).body(Map.of("content", "fixed")).patch(path(messageId))
-                .then().statusCode(200).extract().path("editedAt");
+        String first = Api.as(alice)
+                .body(Map.of("content", "fixed"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("editedAt");
 
-        Api.as(alice).body(Map.of("content", "fixed")).patch(path(messageId))
-                .then().statusCode(200).body("editedAt", equalTo(first));
+        Api.as(alice)
+                .body(Map.of("content", "fixed"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(200)
+                .body("editedAt", equalTo(first));
 
-        assertEquals(1, events.untilFence(chatId, alice, EventType.MESSAGE_UPDATED).size());
+        assertEquals(
+                1, events.untilFence(chatId, alice, EventType.MESSAGE_UPDATED).size());
     }
 
     @Test
     void anotherMembersEditIsA403AndChangesNothing() {
         String messageId = Api.sendForId(alice, chatId, "mine");
 
-        Api.as(bob).body(Map.of("content", "yours now")).patch(path(messageId))
-                .then().statusCode(403)
+        Api.as(bob)
+                .body(Map.of("content", "yours now"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403));
 
@@ -111,42 +143,81 @@ class MessageEditTest extends AliceAndBobChat {
         String messageId = Api.sendForId(alice, chatId, "gone soon");
         Api.as(alice).delete(path(messageId)).then().statusCode(204);
 
-        Api.as(alice).body(Map.of("content", "back")).patch(path(messageId))
-                .then().statusCode(409).contentType("application/problem+json");
+        Api.as(alice)
+                .body(Map.of("content", "back"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
     void anUnknownMessageIsA404AndSoIsAnyMessageForANonMember() {
         String messageId = Api.sendForId(alice, chatId, "hi");
 
-        Api.as(alice).body(Map.of("content", "x")).patch(path(UUID.randomUUID().toString()))
-                .then().statusCode(404).contentType("application/problem+json");
-        Api.as(alice).body(Map.of("content", "x")).patch(path("not-a-uuid")).then().statusCode(404);
+        Api.as(alice)
+                .body(Map.of("content", "x"))
+                .patch(path(UUID.randomUUID().toString()))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.as(alice)
+                .body(Map.of("content", "x"))
+                .patch(path("not-a-uuid"))
+                .then()
+                .statusCode(404);
         String otherChat = Api.createChat(alice);
-        Api.as(alice).body(Map.of("content", "x"))
-                .patch("/api/v1/chats/{c}/messages/{m}", otherChat, messageId).then().statusCode(404);
-        Api.as(Api.user("mallory")).body(Map.of("content", "x")).patch(path(messageId)).then().statusCode(404);
+        Api.as(alice)
+                .body(Map.of("content", "x"))
+                .patch("/api/v1/chats/{c}/messages/{m}", otherChat, messageId)
+                .then()
+                .statusCode(404);
+        Api.as(Api.user("mallory"))
+                .body(Map.of("content", "x"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void theContentRulesOfASendApplyToAnEdit() {
         String messageId = Api.sendForId(alice, chatId, "hi");
 
-        Api.as(alice).body(Map.of()).patch(path(messageId))
-                .then().statusCode(400).body("field", equalTo("content"));
-        Api.as(alice).body("{\"content\": 5}").patch(path(messageId))
-                .then().statusCode(400).body("field", equalTo("content"));
-        Api.as(alice).body(Map.of("content", "x".repeat(16385))).patch(path(messageId))
-                .then().statusCode(413).body("field", equalTo("content"));
+        Api.as(alice)
+                .body(Map.of())
+                .patch(path(messageId))
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("content"));
+        Api.as(alice)
+                .body("{\"content\": 5}")
+                .patch(path(messageId))
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("content"));
+        Api.as(alice)
+                .body(Map.of("content", "x".repeat(16385)))
+                .patch(path(messageId))
+                .then()
+                .statusCode(413)
+                .body("field", equalTo("content"));
     }
 
     @Test
     void editedCiphertextKeepsItsContentType() {
-        String messageId = Api.as(alice).body(Map.of("content", "AAEC", "contentType", "ciphertext"))
-                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(201).extract().path("id");
+        String messageId = Api.as(alice)
+                .body(Map.of("content", "AAEC", "contentType", "ciphertext"))
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        Api.as(alice).body(Map.of("content", "BBED")).patch(path(messageId))
-                .then().statusCode(200)
+        Api.as(alice)
+                .body(Map.of("content", "BBED"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(200)
                 .body("content", equalTo("BBED"))
                 .body("contentType", equalTo("ciphertext"));
     }

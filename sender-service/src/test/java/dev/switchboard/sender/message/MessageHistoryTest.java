@@ -1,16 +1,15 @@
 package dev.switchboard.sender.message;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -30,21 +29,28 @@ class MessageHistoryTest {
 
     @Test
     void afterSeqPagesForwardInAscendingOrder() {
-        history("afterSeq=0&limit=2").body("messages.seq", equalTo(List.of(1, 2))).body("hasMore", equalTo(true));
-        history("afterSeq=2&limit=2").body("messages.seq", equalTo(List.of(3, 4))).body("hasMore", equalTo(true));
+        history("afterSeq=0&limit=2")
+                .body("messages.seq", equalTo(List.of(1, 2)))
+                .body("hasMore", equalTo(true));
+        history("afterSeq=2&limit=2")
+                .body("messages.seq", equalTo(List.of(3, 4)))
+                .body("hasMore", equalTo(true));
         history("afterSeq=4&limit=2").body("messages.seq", equalTo(List.of(5))).body("hasMore", equalTo(false));
         history("afterSeq=5").body("messages", equalTo(List.of())).body("hasMore", equalTo(false));
     }
 
     @Test
     void beforeSeqPagesBackwardNewestFirst() {
-        history("beforeSeq=6&limit=2").body("messages.seq", equalTo(List.of(5, 4))).body("hasMore", equalTo(true));
+        history("beforeSeq=6&limit=2")
+                .body("messages.seq", equalTo(List.of(5, 4)))
+                .body("hasMore", equalTo(true));
         history("beforeSeq=2&limit=2").body("messages.seq", equalTo(List.of(1))).body("hasMore", equalTo(false));
     }
 
     @Test
     void withoutParametersTheHistoryStartsAtTheFirstMessage() {
-        history("").body("messages.seq", equalTo(List.of(1, 2, 3, 4, 5)))
+        history("")
+                .body("messages.seq", equalTo(List.of(1, 2, 3, 4, 5)))
                 .body("messages.content", hasItems("m1", "m5"))
                 .body("hasMore", equalTo(false));
     }
@@ -60,18 +66,25 @@ class MessageHistoryTest {
 
     @Test
     void aNonMemberGets404() {
-        Api.as(Api.user("mallory")).get("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(404).contentType("application/problem+json");
+        Api.as(Api.user("mallory"))
+                .get("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private io.restassured.response.ValidatableResponse history(String query) {
-        return Api.as(alice).get("/api/v1/chats/" + chatId + "/messages" + (query.isEmpty() ? "" : "?" + query))
-                .then().statusCode(200);
+        return Api.as(alice)
+                .get("/api/v1/chats/" + chatId + "/messages" + (query.isEmpty() ? "" : "?" + query))
+                .then()
+                .statusCode(200);
     }
 
     private void badRequest(String query, String field) {
-        Api.as(alice).get("/api/v1/chats/" + chatId + "/messages?" + query)
-                .then().statusCode(400)
+        Api.as(alice)
+                .get("/api/v1/chats/" + chatId + "/messages?" + query)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo(field));
     }

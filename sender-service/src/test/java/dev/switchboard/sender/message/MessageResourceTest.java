@@ -1,12 +1,15 @@
 package dev.switchboard.sender.message;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,11 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -33,9 +32,11 @@ class MessageResourceTest {
         String bob = Api.user("bob");
         String chatId = Api.createChat(alice, bob);
 
-        Api.as(alice).body(Map.of("content", "hi", "clientMessageId", "c-1"))
+        Api.as(alice)
+                .body(Map.of("content", "hi", "clientMessageId", "c-1"))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("chatId", equalTo(chatId))
                 .body("seq", equalTo(1))
                 .body("senderId", equalTo(alice))
@@ -45,9 +46,11 @@ class MessageResourceTest {
                 .body("createdAt", matchesPattern(TIME))
                 .body("editedAt", nullValue())
                 .body("deleted", equalTo(false));
-        Api.as(bob).body(Map.of("content", "hello"))
+        Api.as(bob)
+                .body(Map.of("content", "hello"))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("seq", equalTo(2))
                 .body("clientMessageId", nullValue());
         Api.as(alice).get("/api/v1/chats/{id}", chatId).then().body("lastSeq", equalTo(2));
@@ -59,13 +62,17 @@ class MessageResourceTest {
         String chatId = Api.createChat(alice);
         String ciphertext = "AAECAwQFBgcICQ==\n\t\"quoted\" <b>&amp;</b> \\u0041 😀";
 
-        Api.as(alice).body(Map.of("content", ciphertext, "contentType", "ciphertext"))
+        Api.as(alice)
+                .body(Map.of("content", ciphertext, "contentType", "ciphertext"))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("content", equalTo(ciphertext))
                 .body("contentType", equalTo("ciphertext"));
-        Api.as(alice).get("/api/v1/chats/{id}/messages", chatId)
-                .then().body("messages[0].content", equalTo(ciphertext));
+        Api.as(alice)
+                .get("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .body("messages[0].content", equalTo(ciphertext));
     }
 
     @Test
@@ -73,9 +80,12 @@ class MessageResourceTest {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
 
-        Api.as(alice).body(Map.of("content", "a\u0000b"))
+        Api.as(alice)
+                .body(Map.of("content", "a\u0000b"))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(400).body("field", equalTo("content"));
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("content"));
     }
 
     @Test
@@ -87,7 +97,8 @@ class MessageResourceTest {
             List<CompletableFuture<Long>> sends = IntStream.range(0, 24)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> Api.send(alice, chatId, "m" + i), pool))
                     .toList();
-            List<Long> seqs = sends.stream().map(CompletableFuture::join).sorted().toList();
+            List<Long> seqs =
+                    sends.stream().map(CompletableFuture::join).sorted().toList();
             assertEquals(LongStream.rangeClosed(1, 24).boxed().toList(), seqs);
         } finally {
             pool.shutdownNow();
@@ -111,12 +122,18 @@ class MessageResourceTest {
     void aNonMemberCannotSendAndSeesTheSame404AsForAnUnknownChat() {
         String chatId = Api.createChat(Api.user("alice"));
 
-        Api.as(Api.user("mallory")).body(Map.of("content", "hi"))
+        Api.as(Api.user("mallory"))
+                .body(Map.of("content", "hi"))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(404).contentType("application/problem+json");
-        Api.as(Api.user("mallory")).body(Map.of("content", "hi"))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.as(Api.user("mallory"))
+                .body(Map.of("content", "hi"))
                 .post("/api/v1/chats/{id}/messages", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -124,9 +141,11 @@ class MessageResourceTest {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
 
-        Api.as(alice).body(Map.of("contentType", "text"))
+        Api.as(alice)
+                .body(Map.of("contentType", "text"))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("content"));
     }
@@ -136,15 +155,24 @@ class MessageResourceTest {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
 
-        Api.as(alice).body("{\"content\": 42}")
+        Api.as(alice)
+                .body("{\"content\": 42}")
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(400).body("field", equalTo("content"));
-        Api.as(alice).body("{\"content\": \"hi\", \"contentType\": \"text/plain; charset=utf-8\"}")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("content"));
+        Api.as(alice)
+                .body("{\"content\": \"hi\", \"contentType\": \"text/plain; charset=utf-8\"}")
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(400).body("field", equalTo("contentType"));
-        Api.as(alice).body("{\"content\": \"hi\", \"clientMessageId\": [\"c-1\"]}")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("contentType"));
+        Api.as(alice)
+                .body("{\"content\": \"hi\", \"clientMessageId\": [\"c-1\"]}")
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(400).body("field", equalTo("clientMessageId"));
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("clientMessageId"));
     }
 
     @Test
@@ -152,12 +180,16 @@ class MessageResourceTest {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
 
-        Api.as(alice).body(Map.of("content", "a".repeat(16384)))
+        Api.as(alice)
+                .body(Map.of("content", "a".repeat(16384)))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(201);
-        Api.as(alice).body(Map.of("content", "€".repeat(5462)))
+                .then()
+                .statusCode(201);
+        Api.as(alice)
+                .body(Map.of("content", "€".repeat(5462)))
                 .post("/api/v1/chats/{id}/messages", chatId)
-                .then().statusCode(413)
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("field", equalTo("content"));

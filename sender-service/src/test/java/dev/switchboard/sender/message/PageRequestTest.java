@@ -1,14 +1,13 @@
 package dev.switchboard.sender.message;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.switchboard.sender.message.PageRequest.Direction;
 import dev.switchboard.sender.problem.FieldError;
 import dev.switchboard.sender.problem.InvalidRequestException;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class PageRequestTest {
 

@@ -1,5 +1,7 @@
 package dev.switchboard.sender.message;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
@@ -12,15 +14,12 @@ import dev.switchboard.sender.testing.EventLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** What one send publishes: four events, in this order, each with the audience and data of the contract. */
 @QuarkusTest
@@ -51,15 +50,25 @@ class SendEventsTest {
         String carol = Api.user("carol");
         String chatId = Api.createChat(alice, bob, carol);
         List<String> members = List.of(alice, bob, carol).stream().sorted().toList();
-        String body = Api.as(alice).header("Switchboard-Origin-Connection", "conn-1")
+        String body = Api.as(alice)
+                .header("Switchboard-Origin-Connection", "conn-1")
                 .body(Map.of("content", "hi all", "clientMessageId", "c-1"))
-                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(201).extract().asString();
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
         JsonNode message = codec.mapper().readTree(body);
 
         List<EventEnvelope> published = events.untilFence(chatId, alice);
 
-        assertEquals(List.of(EventType.CHAT_ADDED, EventType.MESSAGE_ADDED, EventType.CHAT_MESSAGE_NOTIFICATION,
-                EventType.MESSAGE_UPDATE_FOR_CHAT_LIST, EventType.UNREAD_COUNT_UPDATED),
+        assertEquals(
+                List.of(
+                        EventType.CHAT_ADDED,
+                        EventType.MESSAGE_ADDED,
+                        EventType.CHAT_MESSAGE_NOTIFICATION,
+                        EventType.MESSAGE_UPDATE_FOR_CHAT_LIST,
+                        EventType.UNREAD_COUNT_UPDATED),
                 published.stream().map(EventEnvelope::type).toList());
         published.forEach(e -> assertEquals(UUID.fromString(chatId), e.chatId()));
 
@@ -69,7 +78,9 @@ class SendEventsTest {
         assertEquals(message, added.data());
 
         EventEnvelope notification = published.get(2);
-        assertEquals(List.of(bob, carol).stream().sorted().toList(), notification.audience().userIds());
+        assertEquals(
+                List.of(bob, carol).stream().sorted().toList(),
+                notification.audience().userIds());
         assertEquals(List.of(), notification.audience().excludeConnectionIds());
         EventData.ChatMessageNotification note = events.data(notification, EventData.ChatMessageNotification.class);
         assertEquals("Test chat", note.chatName());
@@ -83,8 +94,12 @@ class SendEventsTest {
         assertEquals(message, chatList.data().get("lastMessage"));
 
         EventEnvelope unread = published.get(4);
-        assertEquals(List.of(bob, carol).stream().sorted().toList(), unread.audience().userIds());
-        assertEquals(Map.of(bob, 1L, carol, 1L), events.data(unread, EventData.UnreadCounts.class).counts());
+        assertEquals(
+                List.of(bob, carol).stream().sorted().toList(),
+                unread.audience().userIds());
+        assertEquals(
+                Map.of(bob, 1L, carol, 1L),
+                events.data(unread, EventData.UnreadCounts.class).counts());
         published.subList(1, 5).forEach(e -> assertEquals(added.occurredAt(), e.occurredAt()));
     }
 
@@ -101,8 +116,12 @@ class SendEventsTest {
 
         List<EventEnvelope> unread = events.untilFence(chatId, alice, EventType.UNREAD_COUNT_UPDATED);
         EventEnvelope afterAnswer = unread.getLast();
-        assertEquals(List.of(alice, bob).stream().sorted().toList(), afterAnswer.audience().userIds());
-        assertEquals(Map.of(alice, 1L, bob, 0L), events.data(afterAnswer, EventData.UnreadCounts.class).counts());
+        assertEquals(
+                List.of(alice, bob).stream().sorted().toList(),
+                afterAnswer.audience().userIds());
+        assertEquals(
+                Map.of(alice, 1L, bob, 0L),
+                events.data(afterAnswer, EventData.UnreadCounts.class).counts());
     }
 
     @Test
@@ -111,9 +130,11 @@ class SendEventsTest {
         String chatId = Api.createChat(alice);
         Api.send(alice, chatId, "note to self");
 
-        List<EventType> types = events.untilFence(chatId, alice).stream().map(EventEnvelope::type).toList();
+        List<EventType> types = events.untilFence(chatId, alice).stream()
+                .map(EventEnvelope::type)
+                .toList();
 
-        assertEquals(List.of(EventType.CHAT_ADDED, EventType.MESSAGE_ADDED, EventType.MESSAGE_UPDATE_FOR_CHAT_LIST),
-                types);
+        assertEquals(
+                List.of(EventType.CHAT_ADDED, EventType.MESSAGE_ADDED, EventType.MESSAGE_UPDATE_FOR_CHAT_LIST), types);
     }
 }

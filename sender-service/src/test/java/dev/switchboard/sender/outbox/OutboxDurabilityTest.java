@@ -1,5 +1,8 @@
 package dev.switchboard.sender.outbox;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
@@ -14,18 +17,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Nothing committed is lost: events committed while Redis is down wait in the outbox and go out, in order, later. */
 @QuarkusTest
@@ -36,8 +35,10 @@ class OutboxDurabilityTest {
 
     @InjectEmbeddedRedis
     EmbeddedRedis redis;
+
     @Inject
     Vertx vertx;
+
     @Inject
     EventCodec codec;
 
@@ -59,29 +60,43 @@ class OutboxDurabilityTest {
 
         // One row per event, written with the domain rows, in commit order: each send writes its four events.
         List<OutboxRecord> rows = TestDatabase.outbox(chatId);
-        List<String> perSend = List.of("messageAdded", "chatMessageNotification", "messageUpdateForChatList",
-                "unreadCountUpdated");
+        List<String> perSend =
+                List.of("messageAdded", "chatMessageNotification", "messageUpdateForChatList", "unreadCountUpdated");
         List<String> expected = new ArrayList<>(List.of("chatAdded"));
         for (int i = 1; i <= 5; i++) {
             expected.addAll(perSend);
         }
         assertEquals(expected, rows.stream().map(OutboxRecord::eventType).toList());
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), rows.stream().filter(r -> r.eventType().equals("messageAdded"))
-                .map(r -> seqOf(r.payload())).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                rows.stream()
+                        .filter(r -> r.eventType().equals("messageAdded"))
+                        .map(r -> seqOf(r.payload()))
+                        .toList());
         // The relay keeps trying and says why it failed, but Redis being down is not the rows' fault: no attempt
         // is counted against them, so an outage never dead-letters anything.
-        await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).stream()
-                .allMatch(r -> r.lastError() != null));
-        assertEquals(List.of(0), rows.stream().map(OutboxRecord::attempts).distinct().toList());
-        assertEquals(List.of(0), TestDatabase.outbox(chatId).stream().map(OutboxRecord::attempts).distinct().toList());
+        await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).stream().allMatch(r -> r.lastError() != null));
+        assertEquals(
+                List.of(0), rows.stream().map(OutboxRecord::attempts).distinct().toList());
+        assertEquals(
+                List.of(0),
+                TestDatabase.outbox(chatId).stream()
+                        .map(OutboxRecord::attempts)
+                        .distinct()
+                        .toList());
 
-        try (RedisSubscription subscription = restartRedisAndSubscribe("switchboard:chatAdded", "switchboard:messageAdded")) {
+        try (RedisSubscription subscription =
+                restartRedisAndSubscribe("switchboard:chatAdded", "switchboard:messageAdded")) {
             await().atMost(DRAINED).until(() -> ofChat(subscription, chatId).size() == 6);
 
             List<EventEnvelope> events = ofChat(subscription, chatId);
             assertEquals("chatAdded", events.getFirst().type().wireName());
-            assertEquals(List.of(1L, 2L, 3L, 4L, 5L),
-                    events.stream().skip(1).map(e -> codec.dataAs(e, Message.class).seq()).toList());
+            assertEquals(
+                    List.of(1L, 2L, 3L, 4L, 5L),
+                    events.stream()
+                            .skip(1)
+                            .map(e -> codec.dataAs(e, Message.class).seq())
+                            .toList());
             await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).isEmpty());
         }
     }
@@ -91,15 +106,24 @@ class OutboxDurabilityTest {
         String alice = Api.user("alice");
         redis.stop();
         String chatId = Api.createChat(alice);
-        Api.as(alice).body(Map.of("content", "hi", "clientMessageId", "c-1"))
-                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(201);
+        Api.as(alice)
+                .body(Map.of("content", "hi", "clientMessageId", "c-1"))
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(201);
 
-        Api.as(alice).body(Map.of("content", "again", "clientMessageId", "c-1"))
-                .post("/api/v1/chats/{id}/messages", chatId).then().statusCode(200);
+        Api.as(alice)
+                .body(Map.of("content", "again", "clientMessageId", "c-1"))
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(200);
 
         // Alone in the chat: no notification and no unread count changes, only the message and the chat list line.
-        assertEquals(List.of("chatAdded", "messageAdded", "messageUpdateForChatList"),
-                TestDatabase.outbox(chatId).stream().map(OutboxRecord::eventType).toList());
+        assertEquals(
+                List.of("chatAdded", "messageAdded", "messageUpdateForChatList"),
+                TestDatabase.outbox(chatId).stream()
+                        .map(OutboxRecord::eventType)
+                        .toList());
         redis.start();
         await().atMost(DRAINED).until(() -> TestDatabase.outbox(chatId).isEmpty());
     }
@@ -109,7 +133,8 @@ class OutboxDurabilityTest {
      * listening on the restarted Redis, so that the drain cannot happen before anyone listens.
      */
     private RedisSubscription restartRedisAndSubscribe(String... channels) throws Exception {
-        try (Connection lock = TestDatabase.connect(); Statement statement = lock.createStatement()) {
+        try (Connection lock = TestDatabase.connect();
+                Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE");
             redis.start();

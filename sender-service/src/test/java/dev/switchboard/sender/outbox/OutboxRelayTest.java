@@ -1,5 +1,12 @@
 package dev.switchboard.sender.outbox;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.events.EventCodec;
@@ -13,8 +20,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,13 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
@@ -40,8 +39,10 @@ class OutboxRelayTest {
 
     @Inject
     Vertx vertx;
+
     @Inject
     EventCodec codec;
+
     @Inject
     OutboxConfig config;
 
@@ -51,12 +52,18 @@ class OutboxRelayTest {
         String bob = Api.user("bob");
         String chatId = Api.createChat(alice, bob);
         try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
-            String body = Api.as(alice).header("Switchboard-Origin-Connection", "conn-1")
+            String body = Api.as(alice)
+                    .header("Switchboard-Origin-Connection", "conn-1")
                     .body(Map.of("content", "hi bob", "clientMessageId", "c-1"))
                     .post("/api/v1/chats/{id}/messages", chatId)
-                    .then().statusCode(201).extract().asString();
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .asString();
 
-            await().atMost(PROMPTLY).until(() -> eventsOf(redis, "switchboard:messageAdded", chatId).size() == 1);
+            await().atMost(PROMPTLY)
+                    .until(() ->
+                            eventsOf(redis, "switchboard:messageAdded", chatId).size() == 1);
 
             String payload = eventsOf(redis, "switchboard:messageAdded", chatId).getFirst();
             EventEnvelope event = codec.decode(payload);
@@ -67,7 +74,9 @@ class OutboxRelayTest {
             assertEquals(List.of(alice, bob), event.audience().userIds());
             assertEquals(List.of("conn-1"), event.audience().excludeConnectionIds());
             assertEquals(message, event.data());
-            assertEquals(message.get("createdAt").asText(), JSON.readTree(payload).get("occurredAt").asText());
+            assertEquals(
+                    message.get("createdAt").asText(),
+                    JSON.readTree(payload).get("occurredAt").asText());
         }
     }
 
@@ -76,13 +85,21 @@ class OutboxRelayTest {
         String alice = Api.user("alice");
         String bob = Api.user("bob");
         try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:chatAdded")) {
-            String body = Api.as(alice).body(Map.of("name", "Project", "memberIds", List.of(bob)))
-                    .post("/api/v1/chats").then().statusCode(201).extract().asString();
+            String body = Api.as(alice)
+                    .body(Map.of("name", "Project", "memberIds", List.of(bob)))
+                    .post("/api/v1/chats")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .asString();
             String chatId = JSON.readTree(body).get("id").asText();
 
-            await().atMost(PROMPTLY).until(() -> eventsOf(redis, "switchboard:chatAdded", chatId).size() == 1);
+            await().atMost(PROMPTLY)
+                    .until(() ->
+                            eventsOf(redis, "switchboard:chatAdded", chatId).size() == 1);
 
-            EventEnvelope event = codec.decode(eventsOf(redis, "switchboard:chatAdded", chatId).getFirst());
+            EventEnvelope event = codec.decode(
+                    eventsOf(redis, "switchboard:chatAdded", chatId).getFirst());
             assertEquals(EventType.CHAT_ADDED, event.type());
             assertEquals(List.of(alice, bob), event.audience().userIds());
             assertEquals(List.of(), event.audience().excludeConnectionIds());
@@ -92,14 +109,19 @@ class OutboxRelayTest {
 
     @Test
     void eachCommitWakesTheRelayWithoutWaitingForThePoll() {
-        assertTrue(config.pollInterval().compareTo(PROMPTLY.multipliedBy(10)) >= 0, "poll must be much slower than the wake-up");
+        assertTrue(
+                config.pollInterval().compareTo(PROMPTLY.multipliedBy(10)) >= 0,
+                "poll must be much slower than the wake-up");
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
         try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
             for (int i = 1; i <= 3; i++) {
                 Api.send(alice, chatId, "m" + i);
                 int expected = i;
-                await().atMost(PROMPTLY).until(() -> eventsOf(redis, "switchboard:messageAdded", chatId).size() == expected);
+                await().atMost(PROMPTLY)
+                        .until(() -> eventsOf(redis, "switchboard:messageAdded", chatId)
+                                        .size()
+                                == expected);
             }
         }
     }
@@ -116,7 +138,8 @@ class OutboxRelayTest {
     @Test
     void readinessSaysThisInstanceIsTheActiveRelay() {
         given().get("/q/health/ready")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(true))
                 .body("checks.find { it.name == 'outbox-relay' }.data.instanceId", equalTo("sender-test"));
@@ -125,7 +148,7 @@ class OutboxRelayTest {
     @Test
     void anotherSessionCannotTakeTheRelayLockWhileTheLeaderHoldsIt() throws Exception {
         try (Connection standby = TestDatabase.connect();
-             PreparedStatement s = standby.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                PreparedStatement s = standby.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             s.setLong(1, config.lockKey());
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -141,15 +164,19 @@ class OutboxRelayTest {
 
         assertTrue(TestDatabase.queryBoolean("SELECT pg_terminate_backend(?)", (int) before));
 
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
                 .until(() -> TestDatabase.queryLong(lockHolder) != before);
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(true));
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
         try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
             Api.send(alice, chatId, "still delivered");
-            await().atMost(PROMPTLY).until(() -> eventsOf(redis, "switchboard:messageAdded", chatId).size() == 1);
+            await().atMost(PROMPTLY)
+                    .until(() ->
+                            eventsOf(redis, "switchboard:messageAdded", chatId).size() == 1);
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.switchboard.sender.outbox;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
@@ -14,11 +20,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
-import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,12 +32,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A row Redis refuses (here: its channel is not allowed by the Redis ACL) does not hold up the rest, and after
@@ -53,6 +52,7 @@ class PoisonRowTest {
 
     @Inject
     Vertx vertx;
+
     @Inject
     OutboxConfig config;
 
@@ -70,12 +70,10 @@ class PoisonRowTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -86,7 +84,8 @@ class PoisonRowTest {
         chatId = scene.chatId();
         List<String> acl = new ArrayList<>(List.of("default", "resetchannels"));
         new EventChannels(EventChannels.DEFAULT_PREFIX).all().forEach(channel -> acl.add("&" + channel));
-        TestRedis.command(vertx, "ACL", Stream.concat(Stream.of("SETUSER"), acl.stream()).toArray(String[]::new));
+        TestRedis.command(
+                vertx, "ACL", Stream.concat(Stream.of("SETUSER"), acl.stream()).toArray(String[]::new));
         java.util.logging.Logger.getLogger(OutboxRelay.class.getName()).addHandler(capture);
     }
 
@@ -113,13 +112,24 @@ class PoisonRowTest {
         assertEquals(config.maxAttempts(), deadLetterAttempts(poisonId));
         assertTrue(TestDatabase.outbox(chatId).isEmpty(), "nothing of the chat is left behind");
         assertEquals(deadBefore + 1, Metrics.value("switchboard_outbox_dead_lettered_total", Map.of()));
-        String line = logLines.stream().filter(l -> l.contains("dead-lettered")).findFirst().orElseThrow();
-        assertTrue(line.contains(Long.toString(poisonId)) && line.contains(chatId) && line.contains("poison-event")
-                && line.contains(POISON_TYPE) && line.contains("NOPERM"), line);
+        String line = logLines.stream()
+                .filter(l -> l.contains("dead-lettered"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                line.contains(Long.toString(poisonId))
+                        && line.contains(chatId)
+                        && line.contains("poison-event")
+                        && line.contains(POISON_TYPE)
+                        && line.contains("NOPERM"),
+                line);
         assertTrue(line.contains("outboxId=" + poisonId) && line.contains("eventId=poison-event"), "MDC: " + line);
         assertFalse(logLines.stream().anyMatch(l -> l.contains(SECRET)), "payload content is never logged");
 
-        Api.asAdmin().get("/api/v1/admin/outbox/dead-letters?limit=200").then().statusCode(200)
+        Api.asAdmin()
+                .get("/api/v1/admin/outbox/dead-letters?limit=200")
+                .then()
+                .statusCode(200)
                 .body("deadLetters.find { it.id == " + poisonId + " }.eventId", equalTo("poison-event"))
                 .body("deadLetters.find { it.id == " + poisonId + " }.eventType", equalTo(POISON_TYPE))
                 .body("deadLetters.find { it.id == " + poisonId + " }.chatId", equalTo(chatId))
@@ -135,9 +145,14 @@ class PoisonRowTest {
         TestRedis.command(vertx, "ACL", "SETUSER", "default", "allchannels");
 
         try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:" + POISON_TYPE)) {
-            long outboxId = ((Number) Api.asAdmin().post("/api/v1/admin/outbox/dead-letters/{id}/retry", poisonId)
-                    .then().statusCode(202).body("id", equalTo((int) poisonId))
-                    .extract().path("outboxId")).longValue();
+            long outboxId = ((Number) Api.asAdmin()
+                            .post("/api/v1/admin/outbox/dead-letters/{id}/retry", poisonId)
+                            .then()
+                            .statusCode(202)
+                            .body("id", equalTo((int) poisonId))
+                            .extract()
+                            .path("outboxId"))
+                    .longValue();
 
             await().atMost(PROMPTLY).until(() -> redis.received().size() == 1);
             assertTrue(redis.received().getFirst().payload().contains(SECRET), "the original payload, untouched");
@@ -158,7 +173,8 @@ class PoisonRowTest {
         await().atMost(PROMPTLY).until(() -> TestDatabase.outbox(chatId).size() <= 3 * 4 - 1);
         List<TestDatabase.OutboxRecord> waiting = TestDatabase.outbox(chatId);
         assertTrue(waiting.size() >= 3 * 4 - 2, "rows dead-lettered: " + (12 - waiting.size()));
-        assertTrue(waiting.stream().allMatch(r -> r.lastError() != null && r.lastError().contains("NOPERM")));
+        assertTrue(waiting.stream()
+                .allMatch(r -> r.lastError() != null && r.lastError().contains("NOPERM")));
 
         TestRedis.command(vertx, "ACL", "SETUSER", "default", "allchannels");
         await().atMost(PROMPTLY).until(() -> TestDatabase.outbox(chatId).isEmpty());
@@ -167,8 +183,9 @@ class PoisonRowTest {
     private static long insertPoison(String chatId) {
         String payload = "{\"v\":1,\"id\":\"poison-event\",\"type\":\"" + POISON_TYPE + "\",\"chatId\":\"" + chatId
                 + "\",\"data\":{\"content\":\"" + SECRET + "\"}}";
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO outbox (chat_id, event_type, payload) VALUES (?, ?, ?) RETURNING id")) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO outbox (chat_id, event_type, payload) VALUES (?, ?, ?) RETURNING id")) {
             s.setObject(1, UUID.fromString(chatId));
             s.setString(2, POISON_TYPE);
             s.setString(3, payload);
@@ -182,8 +199,8 @@ class PoisonRowTest {
     }
 
     private static long deadLetterAttempts(long id) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT attempts FROM outbox_dead_letter WHERE id = ?")) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement("SELECT attempts FROM outbox_dead_letter WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : 0;

@@ -1,20 +1,19 @@
 package dev.switchboard.sender.outbox;
 
-import io.vertx.redis.client.impl.types.ErrorType;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.redis.client.impl.types.ErrorType;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PublishRoundTest {
 
@@ -86,7 +85,8 @@ class PublishRoundTest {
         PublishRound.Outcome outcome = PublishRound.run(rows(1, 2, 3), redis);
 
         assertEquals(List.of(1L, 3L), ids(outcome.published()));
-        assertEquals(List.of(2L), outcome.blamed().stream().map(r -> r.row().id()).toList());
+        assertEquals(
+                List.of(2L), outcome.blamed().stream().map(r -> r.row().id()).toList());
         assertTrue(outcome.unblamed().isEmpty());
         assertNull(outcome.failure());
         // The batch went through Redis once, then each row again on its own: at least once, never lost.
@@ -101,7 +101,8 @@ class PublishRoundTest {
         PublishRound.Outcome outcome = PublishRound.run(rows, redis);
 
         assertEquals(List.of(2L, 3L), ids(outcome.published()));
-        assertEquals(List.of(1L), outcome.blamed().stream().map(r -> r.row().id()).toList());
+        assertEquals(
+                List.of(1L), outcome.blamed().stream().map(r -> r.row().id()).toList());
         assertEquals(1, redis.batches);
         assertEquals(1, redis.singles);
         assertEquals(List.of(2L, 3L), redis.received, "no duplicates");
@@ -127,8 +128,11 @@ class PublishRoundTest {
         PublishRound.Outcome outcome = PublishRound.run(rows(1, 2, 3), redis);
 
         assertTrue(outcome.published().isEmpty());
-        assertEquals(List.of(1L), outcome.blamed().stream().map(r -> r.row().id()).toList());
-        assertEquals(List.of(2L, 3L), outcome.unblamed().stream().map(r -> r.row().id()).toList());
+        assertEquals(
+                List.of(1L), outcome.blamed().stream().map(r -> r.row().id()).toList());
+        assertEquals(
+                List.of(2L, 3L),
+                outcome.unblamed().stream().map(r -> r.row().id()).toList());
         assertNull(outcome.failure());
     }
 

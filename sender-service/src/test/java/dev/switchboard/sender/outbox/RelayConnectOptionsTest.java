@@ -1,12 +1,11 @@
 package dev.switchboard.sender.outbox;
 
-import io.vertx.pgclient.PgConnectOptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class RelayConnectOptionsTest {
 
@@ -14,7 +13,9 @@ class RelayConnectOptionsTest {
     void usesTheFirstHostOfThePoolUrlAndTheDatasourceCredentials() {
         PgConnectOptions options = RelayConnectOptions.from(
                 "vertx-reactive:postgresql://db1:5433/switchboard,postgresql://db2:5433/switchboard",
-                Optional.of("app"), Optional.of("secret"), Duration.ofSeconds(3));
+                Optional.of("app"),
+                Optional.of("secret"),
+                Duration.ofSeconds(3));
 
         assertEquals("db1", options.getHost());
         assertEquals(5433, options.getPort());
@@ -26,8 +27,8 @@ class RelayConnectOptionsTest {
 
     @Test
     void credentialsInTheUrlStayWhenNoneAreConfigured() {
-        PgConnectOptions options = RelayConnectOptions.from("postgresql://u:p@localhost/db",
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(1));
+        PgConnectOptions options = RelayConnectOptions.from(
+                "postgresql://u:p@localhost/db", Optional.empty(), Optional.empty(), Duration.ofSeconds(1));
 
         assertEquals("u", options.getUser());
         assertEquals("p", options.getPassword());

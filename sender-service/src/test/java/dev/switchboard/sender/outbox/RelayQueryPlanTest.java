@@ -1,5 +1,8 @@
 package dev.switchboard.sender.outbox;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.TestDatabase;
@@ -8,9 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,9 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * The relay finds the oldest outbox rows through the primary key, never by reading the whole table. The table is a
@@ -37,12 +36,16 @@ class RelayQueryPlanTest {
 
     @Inject
     Vertx vertx;
+
     @Inject
     OutboxConfig config;
+
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String reactiveUrl;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> username;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
@@ -55,15 +58,26 @@ class RelayQueryPlanTest {
         assertTrue(ordinary.contains("Seq Scan"), "the set-up should make the planner read the table:\n" + ordinary);
 
         // A leadership of its own (another lock key), so that the service's relay keeps running undisturbed.
-        RelayLeadership leadership = new RelayLeadership(vertx,
+        RelayLeadership leadership = new RelayLeadership(
+                vertx,
                 RelayConnectOptions.from(reactiveUrl, username, password, TIMEOUT),
-                config.lockKey() + 1, config.notifyChannel(), TIMEOUT, new WakeSignal());
+                config.lockKey() + 1,
+                config.notifyChannel(),
+                TIMEOUT,
+                new WakeSignal());
         try {
             assertTrue(leadership.tryAcquire());
-            String relay = StreamSupport.stream(leadership.connection()
-                            .preparedQuery("EXPLAIN " + OutboxRepository.OLDEST).execute(Tuple.of(config.batchSize()))
-                            .await().atMost(TIMEOUT).spliterator(), false)
-                    .map(row -> row.getString(0)).collect(Collectors.joining("\n"));
+            String relay = StreamSupport.stream(
+                            leadership
+                                    .connection()
+                                    .preparedQuery("EXPLAIN " + OutboxRepository.OLDEST)
+                                    .execute(Tuple.of(config.batchSize()))
+                                    .await()
+                                    .atMost(TIMEOUT)
+                                    .spliterator(),
+                            false)
+                    .map(row -> row.getString(0))
+                    .collect(Collectors.joining("\n"));
             assertTrue(relay.contains("Index Scan using outbox_pkey"), relay);
             assertFalse(relay.contains("Seq Scan"), relay);
         } finally {
@@ -72,8 +86,9 @@ class RelayQueryPlanTest {
     }
 
     private String plan(Connection connection) throws SQLException {
-        try (connection; PreparedStatement explain = connection.prepareStatement(
-                "EXPLAIN " + OutboxRepository.OLDEST.replace("$1", "?"))) {
+        try (connection;
+                PreparedStatement explain =
+                        connection.prepareStatement("EXPLAIN " + OutboxRepository.OLDEST.replace("$1", "?"))) {
             explain.setInt(1, config.batchSize());
             StringBuilder plan = new StringBuilder();
             try (var rows = explain.executeQuery()) {

@@ -1,5 +1,12 @@
 package dev.switchboard.sender.outbox;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,17 +14,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a SIGTERM does to the relay and the probes (the relay's own part called directly, then started again). */
 @QuarkusTest
@@ -48,7 +47,8 @@ class RelayShutdownTest {
         assertFalse(relay.isLeader());
         // The session ended with stop(): a standby's next try (every leader-retry-interval) gets the lock.
         await().atMost(Duration.ofSeconds(2)).until(() -> TestDatabase.queryLong(LOCK_HOLDERS) == 0);
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(false));
     }
 
@@ -56,13 +56,17 @@ class RelayShutdownTest {
     void readinessHasTheGracefulShutdownCheckThatGoesDownFirst() {
         // quarkus.shutdown.delay-enabled: on SIGTERM this check turns DOWN for quarkus.shutdown.delay before the
         // server stops taking requests.
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("UP"));
     }
 
     @Test
     void theStartupProbeIsUpOnceTheRelayLoopRuns() {
-        given().get("/q/health/started").then().statusCode(200)
+        given().get("/q/health/started")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'sender-started' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'sender-started' }.data.relayEnabled", equalTo(true));
         given().get("/q/health/live").then().statusCode(200);

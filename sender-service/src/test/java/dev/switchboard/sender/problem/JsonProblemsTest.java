@@ -1,18 +1,17 @@
 package dev.switchboard.sender.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.switchboard.sender.chat.CreateChatRequest;
 import dev.switchboard.sender.json.ContractJsonCustomizer;
 import dev.switchboard.sender.message.SendMessageRequest;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class JsonProblemsTest {
 
@@ -20,8 +19,8 @@ class JsonProblemsTest {
 
     @Test
     void namesTheFieldOfAValueOfTheWrongType() {
-        MismatchedInputException e = assertThrows(MismatchedInputException.class,
-                () -> mapper.readValue("{\"content\": 5}", SendMessageRequest.class));
+        MismatchedInputException e = assertThrows(
+                MismatchedInputException.class, () -> mapper.readValue("{\"content\": 5}", SendMessageRequest.class));
 
         assertEquals("content", JsonProblems.fieldPath(e));
         assertEquals("a string", JsonProblems.expected(e.getTargetType()));
@@ -29,7 +28,8 @@ class JsonProblemsTest {
 
     @Test
     void namesAnArrayElementByItsIndex() {
-        JsonMappingException e = assertThrows(JsonMappingException.class,
+        JsonMappingException e = assertThrows(
+                JsonMappingException.class,
                 () -> mapper.readValue("{\"name\":\"x\",\"memberIds\":[\"bob\", {}]}", CreateChatRequest.class));
 
         assertEquals("memberIds[1]", JsonProblems.fieldPath(e));
@@ -37,7 +37,8 @@ class JsonProblemsTest {
 
     @Test
     void aStringWhereAnArrayBelongsIsNamed() {
-        MismatchedInputException e = assertThrows(MismatchedInputException.class,
+        MismatchedInputException e = assertThrows(
+                MismatchedInputException.class,
                 () -> mapper.readValue("{\"memberIds\":\"bob\"}", CreateChatRequest.class));
 
         assertEquals("memberIds", JsonProblems.fieldPath(e));
@@ -46,8 +47,8 @@ class JsonProblemsTest {
 
     @Test
     void aBodyThatIsNoObjectHasNoField() {
-        JsonMappingException e = assertThrows(JsonMappingException.class,
-                () -> mapper.readValue("[1, 2]", SendMessageRequest.class));
+        JsonMappingException e =
+                assertThrows(JsonMappingException.class, () -> mapper.readValue("[1, 2]", SendMessageRequest.class));
 
         assertNull(JsonProblems.fieldPath(e));
     }

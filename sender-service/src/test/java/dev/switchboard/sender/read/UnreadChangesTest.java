@@ -1,12 +1,11 @@
 package dev.switchboard.sender.read;
 
-import dev.switchboard.sender.chat.Member;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.sender.chat.Member;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class UnreadChangesTest {
 

@@ -1,5 +1,8 @@
 package dev.switchboard.sender.read;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
@@ -12,8 +15,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,9 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Sends, reads and deletes racing in one chat never leave a wrong unread count: the counts derived from the stored marks, the REST answers
@@ -44,6 +43,7 @@ class UnreadConcurrencyTest {
 
     @Inject
     Vertx vertx;
+
     @Inject
     EventCodec codec;
 
@@ -63,8 +63,10 @@ class UnreadConcurrencyTest {
                 work.add(() -> Api.send(bob, chatId, "b" + n));
             }
             for (int i = 0; i < 5; i++) {
-                work.add(() -> Api.as(alice).delete("/api/v1/chats/{c}/messages/{m}", chatId,
-                        Api.sendForId(alice, chatId, "doomed")).then().statusCode(204));
+                work.add(() -> Api.as(alice)
+                        .delete("/api/v1/chats/{c}/messages/{m}", chatId, Api.sendForId(alice, chatId, "doomed"))
+                        .then()
+                        .statusCode(204));
             }
             Random random = new Random(42);
             for (int i = 0; i < 30; i++) {
@@ -81,22 +83,31 @@ class UnreadConcurrencyTest {
 
             Map<String, Long> truth = new HashMap<>();
             for (String member : members) {
-                truth.put(member, TestDatabase.queryLong(TRUTH, UUID.fromString(chatId), member,
-                        UUID.fromString(chatId), member));
+                truth.put(
+                        member,
+                        TestDatabase.queryLong(
+                                TRUTH, UUID.fromString(chatId), member, UUID.fromString(chatId), member));
             }
             Map<String, Long> lastPublished = new HashMap<>();
             for (EventEnvelope event : events.of(chatId, EventType.UNREAD_COUNT_UPDATED)) {
-                lastPublished.putAll(events.data(event, EventData.UnreadCounts.class).counts());
+                lastPublished.putAll(
+                        events.data(event, EventData.UnreadCounts.class).counts());
             }
             for (String member : members) {
                 assertEquals(truth.get(member), Api.unread(member, chatId), "GET /api/v1/unread of " + member);
-                assertEquals(truth.get(member), lastPublished.getOrDefault(member, 0L),
+                assertEquals(
+                        truth.get(member),
+                        lastPublished.getOrDefault(member, 0L),
                         "last unreadCountUpdated of " + member);
-                assertEquals(truth.get(member), TestDatabase.queryLong(
-                        "SELECT c.last_seq - m.last_read_seq - m.uncounted_above_mark"
-                                + " FROM chat_members m JOIN chats c ON c.id = m.chat_id"
-                                + " WHERE m.chat_id = ? AND m.user_id = ?",
-                        UUID.fromString(chatId), member), "derived count of " + member);
+                assertEquals(
+                        truth.get(member),
+                        TestDatabase.queryLong(
+                                "SELECT c.last_seq - m.last_read_seq - m.uncounted_above_mark"
+                                        + " FROM chat_members m JOIN chats c ON c.id = m.chat_id"
+                                        + " WHERE m.chat_id = ? AND m.user_id = ?",
+                                UUID.fromString(chatId),
+                                member),
+                        "derived count of " + member);
             }
             assertEquals(0, truth.get(alice), "alice sent last");
         }
@@ -105,7 +116,8 @@ class UnreadConcurrencyTest {
     private static boolean unreadEventAfter(List<EventEnvelope> events, long seq) {
         boolean fenceSeen = false;
         for (EventEnvelope event : events) {
-            if (event.type() == EventType.MESSAGE_ADDED && event.data().get("seq").asLong() == seq) {
+            if (event.type() == EventType.MESSAGE_ADDED
+                    && event.data().get("seq").asLong() == seq) {
                 fenceSeen = true;
             } else if (fenceSeen && event.type() == EventType.UNREAD_COUNT_UPDATED) {
                 return true;
@@ -118,8 +130,9 @@ class UnreadConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CompletableFuture.allOf(work.stream()
-                    .map(task -> CompletableFuture.runAsync(task, pool))
-                    .toArray(CompletableFuture[]::new)).join();
+                            .map(task -> CompletableFuture.runAsync(task, pool))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } finally {
             pool.shutdownNow();
         }

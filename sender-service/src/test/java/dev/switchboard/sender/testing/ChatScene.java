@@ -3,7 +3,6 @@ package dev.switchboard.sender.testing;
 import dev.switchboard.events.EventCodec;
 import io.quarkus.arc.Arc;
 import io.vertx.mutiny.core.Vertx;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,8 @@ public final class ChatScene implements AutoCloseable {
 
     /** Subscribed, with these users (by name: "alice" becomes "alice-1a2b3c4d"); no chat. */
     public static ChatScene withUsers(String... names) {
-        EventLog events = EventLog.subscribe(Arc.container().instance(Vertx.class).get(),
+        EventLog events = EventLog.subscribe(
+                Arc.container().instance(Vertx.class).get(),
                 Arc.container().instance(EventCodec.class).get());
         Map<String, String> users = new LinkedHashMap<>();
         for (String name : names) {
@@ -40,8 +40,8 @@ public final class ChatScene implements AutoCloseable {
     /** Subscribed, with these users and a chat of them all, created by the first. */
     public static ChatScene withChat(String creator, String... members) {
         ChatScene scene = withUsers(concat(creator, members));
-        String chatId = Api.createChat(scene.user(creator),
-                Arrays.stream(members).map(scene::user).toArray(String[]::new));
+        String chatId = Api.createChat(
+                scene.user(creator), Arrays.stream(members).map(scene::user).toArray(String[]::new));
         return new ChatScene(scene.events, scene.users, chatId);
     }
 

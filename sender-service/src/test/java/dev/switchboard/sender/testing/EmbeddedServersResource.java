@@ -3,7 +3,6 @@ package dev.switchboard.sender.testing;
 import dev.switchboard.localstack.EmbeddedDatabase;
 import dev.switchboard.localstack.EmbeddedRedis;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
@@ -30,8 +29,10 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(redis, new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedRedis.class, EmbeddedRedis.class));
-        injector.injectIntoFields(database,
+        injector.injectIntoFields(
+                redis, new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedRedis.class, EmbeddedRedis.class));
+        injector.injectIntoFields(
+                database,
                 new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedDatabase.class, EmbeddedDatabase.class));
     }
 

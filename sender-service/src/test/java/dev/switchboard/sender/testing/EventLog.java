@@ -5,12 +5,10 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import io.vertx.mutiny.core.Vertx;
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
+import org.awaitility.Awaitility;
 
 /**
  * Every event of the contract as a receiver would get it from Redis (a plain SUBSCRIBE to all nine channels),
@@ -40,7 +38,8 @@ public final class EventLog implements AutoCloseable {
     public List<EventEnvelope> of(String chatId) {
         return subscription.received().stream()
                 .map(received -> codec.decode(received.payload()))
-                .filter(event -> event.chatId() != null && event.chatId().toString().equals(chatId))
+                .filter(event ->
+                        event.chatId() != null && event.chatId().toString().equals(chatId))
                 .toList();
     }
 
@@ -68,7 +67,9 @@ public final class EventLog implements AutoCloseable {
 
     /** {@link #untilFence} cut down to one type. */
     public List<EventEnvelope> untilFence(String chatId, String memberId, EventType type) {
-        return untilFence(chatId, memberId).stream().filter(event -> event.type() == type).toList();
+        return untilFence(chatId, memberId).stream()
+                .filter(event -> event.type() == type)
+                .toList();
     }
 
     public <T> T data(EventEnvelope event, Class<T> type) {
@@ -84,7 +85,8 @@ public final class EventLog implements AutoCloseable {
         List<EventEnvelope> events = of(chatId);
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
-            if (event.type() == EventType.MESSAGE_ADDED && event.data().get("seq").asLong() == seq) {
+            if (event.type() == EventType.MESSAGE_ADDED
+                    && event.data().get("seq").asLong() == seq) {
                 return i;
             }
         }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the embedded PostgreSQL of {@link EmbeddedServersResource}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectEmbeddedDatabase {
-}
+public @interface InjectEmbeddedDatabase {}

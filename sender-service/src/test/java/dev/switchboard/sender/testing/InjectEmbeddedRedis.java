@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the embedded Redis of {@link EmbeddedServersResource}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectEmbeddedRedis {
-}
+public @interface InjectEmbeddedRedis {}

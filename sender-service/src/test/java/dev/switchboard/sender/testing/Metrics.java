@@ -1,16 +1,15 @@
 package dev.switchboard.sender.testing;
 
+import static io.restassured.RestAssured.given;
+
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-
 /** The Prometheus text at /q/metrics, and single sample values from it. */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     public static String scrape() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -22,7 +21,8 @@ public final class Metrics {
      */
     public static double value(String text, String name, Map<String, String> labels) {
         // Label values may hold braces themselves (uri="/api/v1/chats/{chatId}"): skip quoted strings whole.
-        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? ([-0-9.eE+NaInf]+)$",
+        Pattern line = Pattern.compile(
+                "^" + Pattern.quote(name) + "(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? ([-0-9.eE+NaInf]+)$",
                 Pattern.MULTILINE);
         Matcher m = line.matcher(text);
         while (m.find()) {

@@ -1,7 +1,6 @@
 package dev.switchboard.sender.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /** The switches that are off outside the local stack: dev tokens and the admin API. One application for both tests. */

@@ -8,20 +8,18 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A plain Redis connection of its own that SUBSCRIBEs like a receiver would, and records what arrives, in order.
  */
 public final class RedisSubscription implements AutoCloseable {
 
-    public record Received(String channel, String payload) {
-    }
+    public record Received(String channel, String payload) {}
 
     private final Redis client;
     private final RedisConnection connection;
@@ -34,8 +32,8 @@ public final class RedisSubscription implements AutoCloseable {
 
     public static RedisSubscription subscribe(Vertx vertx, String... channels) {
         String url = ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class);
-        Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url)
-                .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        Redis client = Redis.createClient(
+                vertx, new RedisOptions().setConnectionString(url).setPreferredProtocolVersion(ProtocolVersion.RESP2));
         RedisConnection connection = client.connect().await().atMost(Duration.ofSeconds(5));
         RedisSubscription subscription = new RedisSubscription(client, connection);
         connection.handler(subscription::onMessage);
@@ -49,7 +47,8 @@ public final class RedisSubscription implements AutoCloseable {
 
     private void onMessage(Response response) {
         if (response.size() == 3 && "message".equals(response.get(0).toString())) {
-            received.add(new Received(response.get(1).toString(), response.get(2).toString()));
+            received.add(
+                    new Received(response.get(1).toString(), response.get(2).toString()));
         }
     }
 

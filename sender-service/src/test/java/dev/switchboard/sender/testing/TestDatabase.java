@@ -1,6 +1,6 @@
 package dev.switchboard.sender.testing;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,19 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plain JDBC to the test database, outside the application's pools, to look at (and lock) what it wrote. */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static Connection connect() {
         var config = ConfigProvider.getConfig();
         try {
-            return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+            return DriverManager.getConnection(
+                    config.getValue("quarkus.datasource.jdbc.url", String.class),
                     config.getValue("quarkus.datasource.username", String.class),
                     config.getValue("quarkus.datasource.password", String.class));
         } catch (SQLException e) {
@@ -31,17 +30,18 @@ public final class TestDatabase {
         }
     }
 
-    public record OutboxRecord(long id, String eventType, String payload, int attempts, String lastError) {
-    }
+    public record OutboxRecord(long id, String eventType, String payload, int attempts, String lastError) {}
 
     public static List<OutboxRecord> outbox(String chatId) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, event_type, payload, attempts, last_error FROM outbox WHERE chat_id = ? ORDER BY id")) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, event_type, payload, attempts, last_error FROM outbox WHERE chat_id = ? ORDER BY id")) {
             s.setObject(1, UUID.fromString(chatId));
             List<OutboxRecord> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new OutboxRecord(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5)));
+                    rows.add(new OutboxRecord(
+                            r.getLong(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5)));
                 }
             }
             return rows;
@@ -59,7 +59,8 @@ public final class TestDatabase {
     }
 
     private static <T> T querySingle(String sql, Object[] params, Column<T> column) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -87,8 +88,9 @@ public final class TestDatabase {
      * milliseconds), so that whatever happens next sorts strictly after it in the chat list.
      */
     public static void awaitClockPastActivityOf(String chatId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> queryBoolean(
-                "SELECT clock_timestamp() >= last_activity_at + interval '1 millisecond' FROM chats WHERE id = ?",
-                UUID.fromString(chatId)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> queryBoolean(
+                        "SELECT clock_timestamp() >= last_activity_at + interval '1 millisecond' FROM chats WHERE id = ?",
+                        UUID.fromString(chatId)));
     }
 }

@@ -6,15 +6,13 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.RedisOptions;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** One-off commands to the test Redis on a connection of the test's own (ACL changes, for instance). */
 public final class TestRedis {
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     public static Response command(Vertx vertx, String command, String... args) {
         String url = ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class);

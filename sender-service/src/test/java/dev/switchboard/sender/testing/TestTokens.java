@@ -3,7 +3,6 @@ package dev.switchboard.sender.testing;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ public final class TestTokens {
     public static final String ISSUER = "switchboard-dev";
     private static final PrivateKey DEV_KEY = readDevKey();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String valid(String userId) {
         return sign(ISSUER, userId, Instant.now().plus(Duration.ofHours(1)), DEV_KEY);
@@ -31,9 +29,14 @@ public final class TestTokens {
     /** A valid token whose groups claim holds switchboard-admin (the admin API's role). */
     public static String admin(String userId) {
         Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
-        return Jwt.issuer(ISSUER).subject(userId).groups("switchboard-admin")
-                .issuedAt(expiresAt.minus(Duration.ofHours(2))).expiresAt(expiresAt)
-                .jws().algorithm(SignatureAlgorithm.RS256).sign(DEV_KEY);
+        return Jwt.issuer(ISSUER)
+                .subject(userId)
+                .groups("switchboard-admin")
+                .issuedAt(expiresAt.minus(Duration.ofHours(2)))
+                .expiresAt(expiresAt)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(DEV_KEY);
     }
 
     /** A valid token whose {@code exp} is {@code lifetime} from now (rounded down to the second, as exp is). */
@@ -53,15 +56,24 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(ISSUER, userId, Instant.now().plus(Duration.ofHours(1)), generator.generateKeyPair().getPrivate());
+            return sign(
+                    ISSUER,
+                    userId,
+                    Instant.now().plus(Duration.ofHours(1)),
+                    generator.generateKeyPair().getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String sign(String issuer, String subject, Instant expiresAt, PrivateKey key) {
-        return Jwt.issuer(issuer).subject(subject).issuedAt(expiresAt.minus(Duration.ofHours(2))).expiresAt(expiresAt)
-                .jws().algorithm(SignatureAlgorithm.RS256).sign(key);
+        return Jwt.issuer(issuer)
+                .subject(subject)
+                .issuedAt(expiresAt.minus(Duration.ofHours(2)))
+                .expiresAt(expiresAt)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(key);
     }
 
     private static PrivateKey readDevKey() {
