@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.deployment.testing.ChartValues;
+import dev.switchboard.deployment.testing.Project;
+import dev.switchboard.deployment.testing.RenderedChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.deployment.testing.Project;
+import dev.switchboard.deployment.testing.Service;
+import dev.switchboard.deployment.testing.Yaml;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

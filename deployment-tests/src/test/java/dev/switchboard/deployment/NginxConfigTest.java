@@ -2,6 +2,7 @@ package dev.switchboard.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.deployment.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.it.testing.ApiClient;
+import dev.switchboard.it.testing.SharedCluster;
+import dev.switchboard.it.testing.SocketClient;
+import dev.switchboard.it.testing.SwitchboardCluster;
 import dev.switchboard.localstack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;

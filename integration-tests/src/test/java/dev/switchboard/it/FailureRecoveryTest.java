@@ -4,6 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.it.testing.ApiClient;
+import dev.switchboard.it.testing.ClientReplica;
+import dev.switchboard.it.testing.SharedCluster;
+import dev.switchboard.it.testing.SocketClient;
+import dev.switchboard.it.testing.SwitchboardCluster;
+import dev.switchboard.it.testing.Traffic;
 import dev.switchboard.localstack.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** Assembles a {@link RunResult} and judges it: a run is clean only if nothing was lost, doubled or refused. */
-final class ResultBuilder {
+public final class ResultBuilder {
 
     private ResultBuilder() {}
 
-    static RunResult build(
+    public static RunResult build(
             RunParameters p,
             Instant startedAt,
             Instant finishedAt,

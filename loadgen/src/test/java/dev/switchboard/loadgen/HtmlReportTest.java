@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.loadgen.testing.SampleRun;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

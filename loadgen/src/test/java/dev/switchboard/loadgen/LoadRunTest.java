@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.loadgen.testing.FakeSwitchboard;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.switchboard.receiver.support.EmbeddedRedisResource;
-import dev.switchboard.receiver.support.FastHeartbeatProfile;
-import dev.switchboard.receiver.support.LogCapture;
-import dev.switchboard.receiver.support.TestSocket;
-import dev.switchboard.receiver.support.TestTokens;
+import dev.switchboard.receiver.testing.EmbeddedRedisResource;
+import dev.switchboard.receiver.testing.FastHeartbeatProfile;
+import dev.switchboard.receiver.testing.LogCapture;
+import dev.switchboard.receiver.testing.TestSocket;
+import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * Hands a decoded event to the local connections of its audience. Cost per event is a registry lookup per
  * audience member plus one frame per matching connection; the frame is encoded at most once per event and the
  * very same bytes go to every recipient (for unreadCountUpdated, each user's frame is filled into a template built
- * once per event). The frames reach the sockets through the {@link EventLoopOutbox}, one hand-over per event loop.
+ * once per event). The frames reach the sockets through the {@link EventLoopHandOff}, one hand-over per event loop.
  * The delivery latency is recorded once per event, when its first frame is encoded.
  */
 @Singleton
@@ -28,17 +28,20 @@ public class AudienceRouter {
     private final ConnectionRegistry registry;
     private final ClientFrameEncoder encoder;
     private final DeliveryMetrics metrics;
-    private final EventLoopOutbox outbox;
+    private final EventLoopHandOff handOff;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
     @Inject
     public AudienceRouter(
-            ConnectionRegistry registry, ClientFrameEncoder encoder, DeliveryMetrics metrics, EventLoopOutbox outbox) {
+            ConnectionRegistry registry,
+            ClientFrameEncoder encoder,
+            DeliveryMetrics metrics,
+            EventLoopHandOff handOff) {
         this.registry = registry;
         this.encoder = encoder;
         this.metrics = metrics;
-        this.outbox = outbox;
+        this.handOff = handOff;
     }
 
     /** @return the number of frames handed to connections */
@@ -61,7 +64,7 @@ public class AudienceRouter {
 
     /** Writes one frame to every connection of this instance (resync): rare, hence the full scan. */
     public int broadcast(EncodedFrame frame) {
-        EventLoopOutbox.Delivery delivery = outbox.delivery();
+        EventLoopHandOff.Delivery delivery = handOff.delivery();
         int written = 0;
         for (LocalConnection connection : registry.all()) {
             if (delivery.add(connection.recipient(), frame)) {
@@ -88,7 +91,7 @@ public class AudienceRouter {
     }
 
     public long failedWrites() {
-        return outbox.failedWrites();
+        return handOff.failedWrites();
     }
 
     public long badEvents() {
@@ -98,14 +101,14 @@ public class AudienceRouter {
     private int routeShared(EventEnvelope event) {
         List<String> excluded = event.audience().excludeConnectionIds();
         EncodedFrame frame = null; // encoded lazily: most events have no audience on a given instance
-        EventLoopOutbox.Delivery delivery = null;
+        EventLoopHandOff.Delivery delivery = null;
         int written = 0;
         for (String userId : distinct(event.audience().userIds())) {
             for (LocalConnection connection : registry.byUser(userId)) {
                 if (wants(connection, event, excluded)) {
                     if (frame == null) {
                         frame = encoder.event(event);
-                        delivery = outbox.delivery();
+                        delivery = handOff.delivery();
                         metrics.firstFrameOf(event.occurredAt());
                     }
                     if (delivery.add(connection.recipient(), frame)) {
@@ -125,7 +128,7 @@ public class AudienceRouter {
         }
         List<String> excluded = event.audience().excludeConnectionIds();
         UnreadCountTemplate template = null; // built lazily, like the shared frame
-        EventLoopOutbox.Delivery delivery = null;
+        EventLoopHandOff.Delivery delivery = null;
         int written = 0;
         for (String userId : distinct(event.audience().userIds())) {
             JsonNode count = counts.get(userId);
@@ -138,7 +141,7 @@ public class AudienceRouter {
                     if (frame == null) {
                         if (template == null) {
                             template = encoder.unreadCounts(event, chatIdOf(event));
-                            delivery = outbox.delivery();
+                            delivery = handOff.delivery();
                             metrics.firstFrameOf(event.occurredAt());
                         }
                         frame = template.frameFor(userId, count.asLong());
@@ -152,7 +155,7 @@ public class AudienceRouter {
         return handOver(delivery, written);
     }
 
-    private int handOver(EventLoopOutbox.Delivery delivery, int frames) {
+    private int handOver(EventLoopHandOff.Delivery delivery, int frames) {
         if (delivery != null) {
             delivery.send();
             delivered.add(frames);

@@ -9,7 +9,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
  * <p>
  * Vert.x flushes after every write made outside a read of the same connection, and every delivered frame is such a
  * write. When the loop is busy, several events' frames for a connection are written in one turn (see
- * EventLoopOutbox); a flush each would cost a system call each. Netty's {@link FlushConsolidationHandler}, first in
+ * EventLoopHandOff); a flush each would cost a system call each. Netty's {@link FlushConsolidationHandler}, first in
  * the pipeline so that every flush passes it, holds flushes back to the end of the turn (or until
  * {@link #FLUSH_AT_LATEST} are pending, so a long backlog still goes out in steady portions), and during a read
  * to the read's end, as Vert.x itself does. Nothing waits on a timer: the deferred flush is the next task on the

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * A websockets-next connection as a delivery {@link Recipient}. Event frames are written straight to the Vert.x
  * socket under the connection (see {@link UnderlyingWebSocket}), on the connection's own event loop (the
- * EventLoopOutbox calls {@link #send} there), fire-and-forget: the routing thread never waits on a client.
+ * EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a client.
  * {@link #pending} counts frames written whose write has not completed, that is, not yet taken by the operating
  * system's socket buffer: it grows only while the client does not read. Beyond {@code max-pending-frames} the
  * connection is closed as a slow consumer (1013), which bounds what one client can make this instance hold.

@@ -8,6 +8,7 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.delivery.AudienceRouter;
 import dev.switchboard.receiver.delivery.ClientFrameEncoder;
+import dev.switchboard.runtime.Backoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
@@ -189,7 +190,7 @@ public class RedisEventSubscriber {
             client = Redis.createClient(vertx, options);
         } catch (RuntimeException e) {
             LOG.errorf("cannot create a Redis client for %s: %s; retrying", redisUrl, e.toString());
-            vertx.setTimer(backoff.nextDelayMillis(), id -> connect());
+            vertx.setTimer(backoff.next().toMillis(), id -> connect());
             return;
         }
         Session attempt =
@@ -359,7 +360,7 @@ public class RedisEventSubscriber {
         if (state == State.STOPPED) {
             return;
         }
-        long delay = backoff.nextDelayMillis();
+        long delay = backoff.next().toMillis();
         if (which.subscribed) {
             failedAttempts = 0;
             LOG.warnf("Redis subscription lost (%s); reconnecting in %d ms", why, delay);

@@ -29,7 +29,7 @@ class AudienceRouterTest {
     private final DeliveryMetrics metrics = new DeliveryMetrics(
             meters, () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
 
-    private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics, new EventLoopOutbox());
+    private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics, new EventLoopHandOff());
 
     private FakeRecipient connect(String connectionId, String userId) {
         return connect(new FakeRecipient(connectionId, userId));

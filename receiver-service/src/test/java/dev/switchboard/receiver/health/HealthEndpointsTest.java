@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import dev.switchboard.receiver.subscription.RedisEventSubscriber;
-import dev.switchboard.receiver.support.EmbeddedRedisResource;
-import dev.switchboard.receiver.support.TestSocket;
+import dev.switchboard.receiver.testing.EmbeddedRedisResource;
+import dev.switchboard.receiver.testing.TestSocket;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

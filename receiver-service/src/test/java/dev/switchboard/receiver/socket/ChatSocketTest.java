@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.receiver.support.EmbeddedRedisResource;
-import dev.switchboard.receiver.support.TestSocket;
-import dev.switchboard.receiver.support.TestTokens;
+import dev.switchboard.receiver.testing.EmbeddedRedisResource;
+import dev.switchboard.receiver.testing.TestSocket;
+import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
-import dev.switchboard.receiver.support.EmbeddedRedisResource;
-import dev.switchboard.receiver.support.FastHeartbeatProfile;
-import dev.switchboard.receiver.support.MetricsScrape;
-import dev.switchboard.receiver.support.RawSocket;
-import dev.switchboard.receiver.support.TestSocket;
-import dev.switchboard.receiver.support.TestTokens;
+import dev.switchboard.receiver.testing.EmbeddedRedisResource;
+import dev.switchboard.receiver.testing.FastHeartbeatProfile;
+import dev.switchboard.receiver.testing.MetricsScrape;
+import dev.switchboard.receiver.testing.RawSocket;
+import dev.switchboard.receiver.testing.TestSocket;
+import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

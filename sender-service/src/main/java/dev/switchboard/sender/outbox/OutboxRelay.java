@@ -1,6 +1,7 @@
 package dev.switchboard.sender.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.runtime.Backoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;

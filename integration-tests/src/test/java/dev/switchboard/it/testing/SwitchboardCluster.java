@@ -1,0 +1,161 @@
+package dev.switchboard.it.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.localstack.EmbeddedDatabase;
+import dev.switchboard.localstack.EmbeddedRedis;
+import dev.switchboard.localstack.FreePorts;
+import dev.switchboard.localstack.Infrastructure;
+import dev.switchboard.localstack.ProjectLayout;
+import dev.switchboard.localstack.ServiceEnvironment;
+import dev.switchboard.localstack.ServiceProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Real Redis and PostgreSQL plus N sender and M receiver processes started from the packaged apps, the way an
+ * operator would run them. Logs land in integration-tests/target/cluster-logs.
+ */
+public final class SwitchboardCluster implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
+    private final ProjectLayout layout = ProjectLayout.find();
+    private final Path logDirectory = Path.of("target", "cluster-logs").toAbsolutePath();
+    private final EmbeddedRedis redis;
+    private final EmbeddedDatabase database;
+    private final Infrastructure infra;
+    private final List<ServiceProcess> senders = new ArrayList<>();
+    private final List<ServiceProcess> receivers = new ArrayList<>();
+
+    private SwitchboardCluster() {
+        redis = EmbeddedRedis.startOnFreePort();
+        database = EmbeddedDatabase.startOnFreePort();
+        infra = Infrastructure.of(redis, database);
+    }
+
+    public static SwitchboardCluster start(int senderCount, int receiverCount) {
+        SwitchboardCluster cluster = new SwitchboardCluster();
+        try {
+            for (int i = 1; i <= senderCount; i++) {
+                cluster.senders.add(cluster.launchSender("sender-" + i));
+            }
+            for (int i = 1; i <= receiverCount; i++) {
+                cluster.receivers.add(cluster.launchReceiver("receiver-" + i));
+            }
+            cluster.senders.forEach(s -> s.awaitReady(START_TIMEOUT));
+            cluster.receivers.forEach(r -> r.awaitReady(START_TIMEOUT));
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private ServiceProcess launchSender(String id) {
+        int port = FreePorts.find();
+        return ServiceProcess.start(
+                id,
+                layout.senderApp(),
+                ServiceEnvironment.sender(infra, layout, port, id),
+                port,
+                logDirectory.resolve(id + ".log"),
+                JVM_OPTIONS);
+    }
+
+    private ServiceProcess launchReceiver(String id) {
+        int port = FreePorts.find();
+        return ServiceProcess.start(
+                id,
+                layout.receiverApp(),
+                ServiceEnvironment.receiver(infra, layout, port, id),
+                port,
+                logDirectory.resolve(id + ".log"),
+                JVM_OPTIONS);
+    }
+
+    public List<ServiceProcess> senders() {
+        return senders;
+    }
+
+    public List<ServiceProcess> receivers() {
+        return receivers;
+    }
+
+    public ServiceProcess sender(int index) {
+        return senders.get(index);
+    }
+
+    public ServiceProcess receiver(int index) {
+        return receivers.get(index);
+    }
+
+    /** The sender whose outbox relay holds the leadership, as its readiness report says. */
+    public Optional<ServiceProcess> activeRelay(ApiClient api) {
+        for (ServiceProcess sender : senders) {
+            if (!sender.isAlive()) {
+                continue;
+            }
+            JsonNode health = api.readiness(sender);
+            for (JsonNode check : health.path("checks")) {
+                if ("outbox-relay".equals(check.path("name").asText())
+                        && check.path("data").path("leader").asBoolean()) {
+                    return Optional.of(sender);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Replaces a dead sender with a fresh process of the same name, so later tests have two again. */
+    public ServiceProcess restartSender(ServiceProcess dead) {
+        int index = senders.indexOf(dead);
+        dead.stop(Duration.ofSeconds(5));
+        ServiceProcess fresh = launchSender(dead.name()).awaitReady(START_TIMEOUT);
+        senders.set(index, fresh);
+        return fresh;
+    }
+
+    /** Replaces a dead receiver with a fresh process of the same name. */
+    public ServiceProcess restartReceiver(ServiceProcess dead) {
+        int index = receivers.indexOf(dead);
+        dead.stop(Duration.ofSeconds(5));
+        ServiceProcess fresh = launchReceiver(dead.name()).awaitReady(START_TIMEOUT);
+        receivers.set(index, fresh);
+        return fresh;
+    }
+
+    /** Every process that should be running is running and ready (none needed a restart to recover). */
+    public void awaitAllReady(Duration timeout) {
+        senders.forEach(s -> s.awaitReady(timeout));
+        receivers.forEach(r -> r.awaitReady(timeout));
+    }
+
+    public EmbeddedRedis redis() {
+        return redis;
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public Map<String, String> describe() {
+        return Map.of("redis", infra.redisUrl(), "postgres", infra.jdbcDatabaseUrl(), "logs", logDirectory.toString());
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess process : receivers) {
+            process.stop(Duration.ofSeconds(10));
+        }
+        for (ServiceProcess process : senders) {
+            process.stop(Duration.ofSeconds(10));
+        }
+        database.close();
+        redis.close();
+    }
+}

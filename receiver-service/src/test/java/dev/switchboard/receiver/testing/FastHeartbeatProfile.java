@@ -1,0 +1,27 @@
+package dev.switchboard.receiver.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * Heartbeat and idle timeout short enough to watch in a test, the HTTP access log on (to show that tokens never
+ * reach it) and this service's debug logs on (same reason).
+ */
+public class FastHeartbeatProfile implements QuarkusTestProfile {
+
+    public static final int HEARTBEAT_SECONDS = 1;
+    public static final int IDLE_TIMEOUT_SECONDS = 3;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "switchboard.socket.heartbeat-seconds",
+                String.valueOf(HEARTBEAT_SECONDS),
+                "switchboard.socket.idle-timeout",
+                IDLE_TIMEOUT_SECONDS + "s",
+                "quarkus.http.access-log.enabled",
+                "true",
+                "quarkus.log.category.\"dev.switchboard\".level",
+                "DEBUG");
+    }
+}
