@@ -1,7 +1,7 @@
 package dev.switchboard.sender.admin;
 
 import dev.switchboard.sender.LimitsConfig;
-import dev.switchboard.sender.chat.ChatIds;
+import dev.switchboard.sender.membership.ChatIds;
 import dev.switchboard.sender.outbox.DeadLetterList;
 import dev.switchboard.sender.outbox.DeadLetterNotFoundException;
 import dev.switchboard.sender.outbox.DeadLetterRetry;

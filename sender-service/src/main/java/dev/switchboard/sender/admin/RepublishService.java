@@ -2,10 +2,10 @@ package dev.switchboard.sender.admin;
 
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
-import dev.switchboard.sender.chat.ChatLock;
-import dev.switchboard.sender.chat.ChatNotFoundException;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.membership.ChatLock;
+import dev.switchboard.sender.membership.ChatNotFoundException;
 import dev.switchboard.sender.message.MessageEvents;
 import dev.switchboard.sender.message.MessageRepository;
 import dev.switchboard.sender.outbox.OutboxWriter;

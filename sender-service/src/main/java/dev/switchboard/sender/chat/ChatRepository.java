@@ -2,7 +2,9 @@ package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
 import dev.switchboard.events.Message;
+import dev.switchboard.sender.membership.MembershipRepository;
 import dev.switchboard.sender.message.MessageRows;
+import dev.switchboard.sender.read.UnreadRule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -10,7 +12,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,14 +26,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChatRepository {
-
-    /**
-     * A member's unread count, derived (V4 migration): messages above the mark less those that do not count. Over
-     * {@code chat_members m} joined with {@code chats c}.
-     */
-    public static final String UNREAD_COUNT = "(c.last_seq - m.last_read_seq - m.uncounted_above_mark)";
-
-    private static final String UNREAD_COUNT_OF_ME = "(c.last_seq - me.last_read_seq - me.uncounted_above_mark)";
 
     // now() is the transaction's start: one time for the chat row and its members.
     static final String INSERT_CHAT = """
@@ -55,46 +48,6 @@ public class ChatRepository {
                AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = c.id AND m.user_id = $2)
             """;
 
-    // The row lock taken here is held to commit: sends to one chat are serialised, so seqs have no gaps and the
-    // outbox ids of a chat follow commit order. clock_timestamp(), not now(): the time after the lock was granted.
-    // The EXISTS only keeps strangers from queueing on the lock; membership is checked again after it (ChatLock).
-    static final String ADVANCE_SEQ = """
-            UPDATE chats
-               SET last_seq = last_seq + 1,
-                   last_activity_at = date_trunc('milliseconds', clock_timestamp())
-             WHERE id = $1
-               AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
-            RETURNING id, name, created_by, created_at, last_seq, last_activity_at
-            """;
-
-    // The same lock strength as ADVANCE_SEQ's UPDATE (it conflicts with itself, not with foreign-key checks).
-    static final String LOCK_FOR_MEMBER = """
-            SELECT id, name, created_by, created_at, last_seq
-              FROM chats
-             WHERE id = $1
-               AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
-               FOR NO KEY UPDATE
-            """;
-
-    // LOCK_FOR_MEMBER without the membership test: for an operator acting on a chat (admin re-publish).
-    static final String LOCK = """
-            SELECT id, name, created_by, created_at, last_seq
-              FROM chats
-             WHERE id = $1
-               FOR NO KEY UPDATE
-            """;
-
-    static final String MEMBERS = """
-            SELECT m.user_id, m.last_read_seq, """ + UNREAD_COUNT + """
-               AS unread_count
-              FROM chat_members m JOIN chats c ON c.id = m.chat_id
-             WHERE m.chat_id = $1 ORDER BY m.user_id COLLATE "C"
-            """;
-
-    static final String IS_MEMBER = """
-            SELECT 1 FROM chat_members WHERE chat_id = $1 AND user_id = $2
-            """;
-
     // A change of name or members is activity: the chat moves to the top of its members' lists.
     static final String APPLY_CHANGE = """
             UPDATE chats
@@ -108,7 +61,7 @@ public class ChatRepository {
             DELETE FROM chat_members WHERE chat_id = $1 AND user_id = ANY($2::text[])
             """;
 
-    // A new member can read the whole history but starts with nothing unread: joining is not a pile of badges.
+    // Joiners' read marks come from the read rule (UnreadRule.markOfNewMember).
     static final String ADD_MEMBERS = """
             INSERT INTO chat_members (chat_id, user_id, joined_at, last_read_seq)
             SELECT $1, member, $2, $3 FROM unnest($4::text[]) AS member
@@ -118,7 +71,7 @@ public class ChatRepository {
     // member list and the unread count of a row agree with each other.
     static final String SUMMARIES = """
             SELECT c.id, c.name, c.created_by, c.created_at, c.last_seq, c.last_activity_at,
-                   """ + UNREAD_COUNT_OF_ME + """
+                   """ + UnreadRule.countSql("me", "c.last_seq") + """
                    AS unread_count,
                    ARRAY(SELECT m.user_id FROM chat_members m WHERE m.chat_id = c.id
                          ORDER BY m.user_id COLLATE "C") AS member_ids,
@@ -154,52 +107,6 @@ public class ChatRepository {
     }
 
     /**
-     * Takes the next seq under the row lock. Null when the chat does not exist or the user is not a member (then
-     * nothing was changed or locked). The returned chat has no members yet: read them under the lock.
-     */
-    public Uni<SeqAdvance> advanceSeq(SqlClient tx, UUID chatId, String senderId) {
-        return tx.preparedQuery(ADVANCE_SEQ).execute(Tuple.of(chatId, senderId)).map(rows -> {
-            if (rows.size() == 0) {
-                return null;
-            }
-            Row row = rows.iterator().next();
-            return new SeqAdvance(chatRow(row), instant(row.getOffsetDateTime("last_activity_at")));
-        });
-    }
-
-    /** Locks the chat row until commit; null (nothing locked) for an unknown chat or a non-member. No members yet. */
-    public Uni<Chat> lockForMember(SqlClient tx, UUID chatId, String userId) {
-        return tx.preparedQuery(LOCK_FOR_MEMBER)
-                .execute(Tuple.of(chatId, userId))
-                .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
-    }
-
-    /** Locks the chat row until commit, whoever asks; null (nothing locked) for an unknown chat. No members yet. */
-    public Uni<Chat> lock(SqlClient tx, UUID chatId) {
-        return tx.preparedQuery(LOCK)
-                .execute(Tuple.of(chatId))
-                .map(rows -> rows.size() == 0 ? null : chatRow(rows.iterator().next()));
-    }
-
-    public Uni<List<Member>> members(SqlClient client, UUID chatId) {
-        return client.preparedQuery(MEMBERS).execute(Tuple.of(chatId)).map(ChatRepository::toMembers);
-    }
-
-    /** Rows with {@code user_id}, {@code last_read_seq} and {@code unread_count}, in the order given. */
-    public static List<Member> toMembers(RowSet<Row> rows) {
-        List<Member> members = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            members.add(
-                    new Member(row.getString("user_id"), row.getLong("last_read_seq"), row.getLong("unread_count")));
-        }
-        return members;
-    }
-
-    public Uni<Boolean> isMember(SqlClient client, UUID chatId, String userId) {
-        return client.preparedQuery(IS_MEMBER).execute(Tuple.of(chatId, userId)).map(rows -> rows.size() > 0);
-    }
-
-    /**
      * Renames (when {@code newName} is not null) and marks the chat active; the caller holds the row lock.
      *
      * @return the name after the change and the time of the change
@@ -207,7 +114,8 @@ public class ChatRepository {
     public Uni<AppliedChange> applyChange(SqlClient tx, UUID chatId, String newName) {
         return tx.preparedQuery(APPLY_CHANGE).execute(Tuple.of(chatId, newName)).map(rows -> {
             Row row = rows.iterator().next();
-            return new AppliedChange(row.getString("name"), instant(row.getOffsetDateTime("last_activity_at")));
+            return new AppliedChange(
+                    row.getString("name"), MembershipRepository.instant(row.getOffsetDateTime("last_activity_at")));
         });
     }
 
@@ -220,7 +128,7 @@ public class ChatRepository {
                 .replaceWithVoid();
     }
 
-    /** New members have read everything up to {@code readUpToSeq} (the chat's current last seq). */
+    /** New members whose read mark starts at {@code readUpToSeq}. */
     public Uni<Void> addMembers(
             SqlClient tx, UUID chatId, Collection<String> userIds, Instant joinedAt, long readUpToSeq) {
         if (userIds.isEmpty()) {
@@ -249,19 +157,10 @@ public class ChatRepository {
             Message last = row.getUUID("lm_id") == null ? null : MessageRows.toMessage(row, "lm_");
             entries.add(new ChatListEntry(
                     ChatSummary.of(chat, last, row.getLong("unread_count")),
-                    new ChatCursor(instant(row.getOffsetDateTime("last_activity_at")), chat.id())));
+                    new ChatCursor(
+                            MembershipRepository.instant(row.getOffsetDateTime("last_activity_at")), chat.id())));
         }
         return entries;
-    }
-
-    private static Chat chatRow(Row row) {
-        return new Chat(
-                row.getUUID("id"),
-                row.getString("name"),
-                List.of(),
-                row.getString("created_by"),
-                instant(row.getOffsetDateTime("created_at")),
-                row.getLong("last_seq"));
     }
 
     private static Chat toChat(Row row) {
@@ -270,12 +169,8 @@ public class ChatRepository {
                 row.getString("name"),
                 Arrays.asList(row.getArrayOfStrings("member_ids")),
                 row.getString("created_by"),
-                instant(row.getOffsetDateTime("created_at")),
+                MembershipRepository.instant(row.getOffsetDateTime("created_at")),
                 row.getLong("last_seq"));
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 
     /** The outcome of {@link #applyChange}. */

@@ -5,8 +5,12 @@ import dev.switchboard.events.TimeOrderedIds;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.membership.ChatLock;
+import dev.switchboard.sender.membership.ChatNotFoundException;
+import dev.switchboard.sender.membership.LockedChat;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.problem.InvalidRequestException;
+import dev.switchboard.sender.read.UnreadRule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -111,7 +115,8 @@ public class ChatService {
         }
         return chats.applyChange(tx, before.id(), newName)
                 .call(applied -> chats.removeMembers(tx, before.id(), delta.leaving()))
-                .call(applied -> chats.addMembers(tx, before.id(), delta.joining(), applied.at(), before.lastSeq()))
+                .call(applied -> chats.addMembers(
+                        tx, before.id(), delta.joining(), applied.at(), UnreadRule.markOfNewMember(before.lastSeq())))
                 .flatMap(applied -> {
                     Chat after = new Chat(
                             before.id(),

@@ -2,10 +2,10 @@ package dev.switchboard.sender.message;
 
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
-import dev.switchboard.sender.chat.ChatLock;
-import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.membership.ChatLock;
+import dev.switchboard.sender.membership.LockedChat;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.ReadStateRepository;
@@ -60,7 +60,7 @@ public class MessageEditor {
      * chat's newest message. Sending the content the message already has after an edit changes nothing (a retried
      * edit publishes nothing twice).
      *
-     * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
+     * @throws dev.switchboard.sender.membership.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      * @throws MessageNotFoundException when the chat has no such message
      * @throws NotTheAuthorException    when the caller did not send it
      * @throws MessageDeletedException  when it is a tombstone
@@ -86,7 +86,7 @@ public class MessageEditor {
      * unreadCountUpdated for the members who had not read it (a deleted message is not unread). Deleting a
      * tombstone again changes and publishes nothing.
      *
-     * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
+     * @throws dev.switchboard.sender.membership.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      * @throws MessageNotFoundException when the chat has no such message
      * @throws NotTheAuthorException    when the caller did not send it
      */
@@ -137,7 +137,7 @@ public class MessageEditor {
             published.add(events.chatListUpdate(tombstone, tombstone.seq(), locked.memberIds(), at));
         }
         published.add(readEvents.unreadCountUpdated(
-                tombstone.chatId(), UnreadChanges.between(locked.members(), countsAfter), at));
+                tombstone.chatId(), UnreadChanges.between(locked.chat().lastSeq(), locked.members(), countsAfter), at));
         return published.stream().filter(Objects::nonNull).toList();
     }
 }

@@ -1,8 +1,9 @@
 package dev.switchboard.sender.message;
 
 import dev.switchboard.events.Message;
-import dev.switchboard.sender.chat.ChatRepository;
-import dev.switchboard.sender.chat.Member;
+import dev.switchboard.sender.membership.Member;
+import dev.switchboard.sender.membership.MembershipRepository;
+import dev.switchboard.sender.read.UnreadRule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -21,21 +22,21 @@ import java.util.UUID;
 public class MessageRepository {
 
     // The rest of a send once ADVANCE_SEQ holds the chat row lock, in one statement (one round trip): the message,
-    // the sender's read mark (a send reads the chat up to it), and the members. Its snapshot is taken after the lock
-    // was granted, so the members are those every committed change left; being one snapshot, the SELECT sees the
-    // member rows as they were before the UPDATE beside it. unread_count is derived against the new last_seq ($3).
+    // the sender's read mark (UnreadRule: a send reads the chat up to it), and the members. Its snapshot is taken
+    // after the lock was granted, so the members are those every committed change left; being one snapshot, the
+    // SELECT sees the member rows as they were before the UPDATE beside it.
     static final String INSERT_AS_SENT = """
             WITH inserted AS (
                 INSERT INTO messages (id, chat_id, seq, sender_id, content, content_type, client_message_id, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)),
             sender_read AS (
-                UPDATE chat_members SET last_read_seq = GREATEST(last_read_seq, $3), uncounted_above_mark = 0
+                UPDATE chat_members SET %s
                  WHERE chat_id = $2 AND user_id = $4)
-            SELECT m.user_id, m.last_read_seq, $3::bigint - m.last_read_seq - m.uncounted_above_mark AS unread_count
+            SELECT m.user_id, m.last_read_seq, m.uncounted_above_mark
               FROM chat_members m
              WHERE m.chat_id = $2
              ORDER BY m.user_id COLLATE "C"
-            """;
+            """.formatted(UnreadRule.MARK_OF_SENDER_AFTER_SEND);
 
     static final String COLUMNS = """
             id, chat_id, seq, sender_id, content, content_type, client_message_id, created_at, edited_at, deleted
@@ -86,8 +87,7 @@ public class MessageRepository {
      * Inserts the message of a send whose seq the caller took (and so holds the chat row lock), and moves the
      * sender's read mark to it.
      *
-     * @return the chat's members in id order, each with their unread count counting this message, read before the
-     *         sender's mark moved (so the sender's is their count before the send plus one)
+     * @return the chat's members in id order, their read state as it was before the send (the sender's mark not moved)
      * @throws DuplicateClientMessageIdException (as the Uni's failure) when the clientMessageId was used before
      */
     public Uni<List<Member>> insertAsSent(SqlClient tx, Message m) {
@@ -95,7 +95,7 @@ public class MessageRepository {
                 .execute(messageRow(m))
                 .onFailure(MessageRepository::isClientMessageIdClash)
                 .transform(e -> new DuplicateClientMessageIdException(m.clientMessageId()))
-                .map(ChatRepository::toMembers);
+                .map(MembershipRepository::toMembers);
     }
 
     /** Up to {@code limit + 1} rows so the caller can tell whether there is more. */

@@ -3,7 +3,7 @@ package dev.switchboard.sender.message;
 import dev.switchboard.events.Message;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.auth.Caller;
-import dev.switchboard.sender.chat.ChatIds;
+import dev.switchboard.sender.membership.ChatIds;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -3,12 +3,12 @@ package dev.switchboard.sender.message;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
 import dev.switchboard.events.TimeOrderedIds;
-import dev.switchboard.sender.chat.ChatLock;
-import dev.switchboard.sender.chat.ChatNotFoundException;
-import dev.switchboard.sender.chat.ChatRepository;
-import dev.switchboard.sender.chat.LockedChat;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.membership.ChatLock;
+import dev.switchboard.sender.membership.ChatNotFoundException;
+import dev.switchboard.sender.membership.LockedChat;
+import dev.switchboard.sender.membership.MembershipRepository;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.UnreadChanges;
@@ -27,7 +27,7 @@ public class MessageService {
 
     private final Pool pool;
     private final Transactions transactions;
-    private final ChatRepository chats;
+    private final MembershipRepository chats;
     private final MessageRepository messages;
     private final MessageEvents events;
     private final ReadEvents readEvents;
@@ -37,7 +37,7 @@ public class MessageService {
     public MessageService(
             Pool pool,
             Transactions transactions,
-            ChatRepository chats,
+            MembershipRepository chats,
             MessageRepository messages,
             MessageEvents events,
             ReadEvents readEvents,
@@ -134,7 +134,9 @@ public class MessageService {
         sent.add(events.chatMessageNotification(message, locked.chat().name(), members));
         sent.add(events.chatListUpdate(message, message.seq(), members, message.createdAt()));
         sent.add(readEvents.unreadCountUpdated(
-                message.chatId(), UnreadChanges.afterSend(locked.members(), message.senderId()), message.createdAt()));
+                message.chatId(),
+                UnreadChanges.afterSend(locked.members(), message.senderId(), message.seq()),
+                message.createdAt()));
         return outbox.write(tx, sent.stream().filter(Objects::nonNull).toList());
     }
 }

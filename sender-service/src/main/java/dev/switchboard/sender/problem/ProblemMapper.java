@@ -3,16 +3,9 @@ package dev.switchboard.sender.problem;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.switchboard.sender.chat.ChatNotFoundException;
 import dev.switchboard.sender.database.DatabaseConfig;
 import dev.switchboard.sender.database.DatabaseFailures;
 import dev.switchboard.sender.database.DatabaseUnavailableException;
-import dev.switchboard.sender.message.ContentTooLargeException;
-import dev.switchboard.sender.message.DuplicateClientMessageIdException;
-import dev.switchboard.sender.message.MessageDeletedException;
-import dev.switchboard.sender.message.MessageNotFoundException;
-import dev.switchboard.sender.message.NotTheAuthorException;
-import dev.switchboard.sender.outbox.DeadLetterNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,48 +37,10 @@ public class ProblemMapper {
         this.retryAfterSeconds = Long.toString(Math.max(1, database.retryAfter().toSeconds()));
     }
 
+    /** Every domain exception a client can fix: its own status, detail and offending fields. */
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
-        return problem(400, e.getMessage(), request, e.errors());
-    }
-
-    @ServerExceptionMapper
-    public Response chatNotFound(ChatNotFoundException e, HttpServerRequest request) {
-        return problem(404, e.getMessage(), request, null);
-    }
-
-    @ServerExceptionMapper
-    public Response messageNotFound(MessageNotFoundException e, HttpServerRequest request) {
-        return problem(404, e.getMessage(), request, null);
-    }
-
-    @ServerExceptionMapper
-    public Response deadLetterNotFound(DeadLetterNotFoundException e, HttpServerRequest request) {
-        return problem(404, e.getMessage(), request, null);
-    }
-
-    @ServerExceptionMapper
-    public Response notTheAuthor(NotTheAuthorException e, HttpServerRequest request) {
-        return problem(403, e.getMessage(), request, null);
-    }
-
-    @ServerExceptionMapper
-    public Response messageDeleted(MessageDeletedException e, HttpServerRequest request) {
-        return problem(409, e.getMessage(), request, null);
-    }
-
-    @ServerExceptionMapper
-    public Response contentTooLarge(ContentTooLargeException e, HttpServerRequest request) {
-        return problem(
-                413,
-                e.getMessage(),
-                request,
-                List.of(new FieldError("content", "must be at most " + e.maxBytes() + " bytes of UTF-8")));
-    }
-
-    @ServerExceptionMapper
-    public Response duplicateClientMessageId(DuplicateClientMessageIdException e, HttpServerRequest request) {
-        return problem(409, e.getMessage(), request, List.of(new FieldError("clientMessageId", e.getMessage())));
+    public Response clientProblem(ClientProblem e, HttpServerRequest request) {
+        return problem(e.status(), e.getMessage(), request, e.errors());
     }
 
     /** A value of the wrong JSON type (a number for a string, a string for an array...): names the field. */

@@ -1,7 +1,7 @@
 package dev.switchboard.sender.read;
 
 import dev.switchboard.sender.auth.Caller;
-import dev.switchboard.sender.chat.ChatIds;
+import dev.switchboard.sender.membership.ChatIds;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,11 +1,11 @@
 package dev.switchboard.sender.read;
 
 import dev.switchboard.events.EventEnvelope;
-import dev.switchboard.sender.chat.ChatLock;
-import dev.switchboard.sender.chat.LockedChat;
-import dev.switchboard.sender.chat.Member;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.membership.ChatLock;
+import dev.switchboard.sender.membership.LockedChat;
+import dev.switchboard.sender.membership.Member;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,7 +51,7 @@ public class ReadService {
      * a seq beyond the chat's last one means the last one. When the mark does not move, nothing is written or
      * published: the call is idempotent.
      *
-     * @throws dev.switchboard.sender.chat.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
+     * @throws dev.switchboard.sender.membership.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
     public Uni<ReadState> markRead(UUID chatId, String userId, long upToSeq) {
         return deadline.bound(transactions.inTransaction(
@@ -63,14 +63,21 @@ public class ReadService {
         Member reader = locked.member(userId);
         long target = Math.min(upToSeq, locked.chat().lastSeq());
         if (target <= reader.lastReadSeq()) {
-            return Uni.createFrom().item(new ReadState(chatId, userId, reader.lastReadSeq(), reader.unreadCount()));
+            return Uni.createFrom()
+                    .item(new ReadState(
+                            chatId,
+                            userId,
+                            reader.lastReadSeq(),
+                            UnreadRule.count(locked.chat().lastSeq(), reader)));
         }
         return readState.markRead(tx, chatId, userId, target).flatMap(mark -> {
             List<EventEnvelope> published = new ArrayList<>(2);
             published.add(
                     events.messageReadUpdated(chatId, userId, mark.lastReadSeq(), mark.readAt(), locked.memberIds()));
             EventEnvelope unread = events.unreadCountUpdated(
-                    chatId, UnreadChanges.between(List.of(reader), Map.of(userId, mark.unreadCount())), mark.readAt());
+                    chatId,
+                    UnreadChanges.between(locked.chat().lastSeq(), List.of(reader), Map.of(userId, mark.unreadCount())),
+                    mark.readAt());
             if (unread != null) {
                 published.add(unread);
             }

@@ -1,6 +1,5 @@
 package dev.switchboard.sender.read;
 
-import dev.switchboard.sender.chat.ChatRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -16,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The read state columns of {@code chat_members}: {@code last_read_seq} and {@code uncounted_above_mark}, from which
- * unread counts are derived ({@link ChatRepository#UNREAD_COUNT}). Every change runs in a transaction that holds
+ * unread counts are derived ({@link UnreadRule}). Every change runs in a transaction that holds
  * the chat row lock, so a derived count is always exactly the rule: messages above the read mark, not the member's
  * own, not deleted.
  */
@@ -34,7 +33,8 @@ public class ReadStateRepository {
                                                   AND x.sender_id <> $2)
                  WHERE chat_id = $1 AND user_id = $2
                 RETURNING last_read_seq, uncounted_above_mark)
-            SELECT c.last_seq - m.last_read_seq - m.uncounted_above_mark AS unread_count,
+            SELECT """ + UnreadRule.countSql("m", "c.last_seq") + """
+                   AS unread_count,
                    date_trunc('milliseconds', clock_timestamp()) AS read_at
               FROM marked m, chats c WHERE c.id = $1
             """;
@@ -45,16 +45,17 @@ public class ReadStateRepository {
                 UPDATE chat_members SET uncounted_above_mark = uncounted_above_mark + 1
                  WHERE chat_id = $1 AND user_id <> $2 AND last_read_seq < $3
                 RETURNING user_id, last_read_seq, uncounted_above_mark)
-            SELECT m.user_id, """ + ChatRepository.UNREAD_COUNT + """
+            SELECT m.user_id, """ + UnreadRule.countSql("m", "c.last_seq") + """
                AS unread_count
               FROM uncounted m, chats c WHERE c.id = $1
             """;
 
-    static final String UNREAD_OF_USER = """
-            SELECT m.chat_id, """ + ChatRepository.UNREAD_COUNT + """
+    static final String UNREAD_OF_USER =
+            """
+            SELECT m.chat_id, """ + UnreadRule.countSql("m", "c.last_seq") + """
                AS unread_count
               FROM chat_members m JOIN chats c ON c.id = m.chat_id
-             WHERE m.user_id = $1 AND """ + ChatRepository.UNREAD_COUNT + """
+             WHERE m.user_id = $1 AND """ + UnreadRule.countSql("m", "c.last_seq") + """
                > 0
              ORDER BY c.last_activity_at DESC, c.id DESC
             """;

@@ -1,4 +1,4 @@
-package dev.switchboard.sender.chat;
+package dev.switchboard.sender.membership;
 
 import dev.switchboard.events.Chat;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChatLock {
 
-    private final ChatRepository chats;
+    private final MembershipRepository chats;
 
-    public ChatLock(ChatRepository chats) {
+    public ChatLock(MembershipRepository chats) {
         this.chats = chats;
     }
 

@@ -1,4 +1,4 @@
-package dev.switchboard.sender.chat;
+package dev.switchboard.sender.membership;
 
 import java.util.UUID;
 
