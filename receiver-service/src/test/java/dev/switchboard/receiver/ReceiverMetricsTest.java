@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
-import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
 import dev.switchboard.receiver.testing.MetricsScrape;
@@ -47,7 +47,7 @@ class ReceiverMetricsTest {
     Vertx vertx;
 
     @Inject
-    RedisEventSubscriber subscriber;
+    EventIngest subscriber;
 
     private RedisPublisher publisher;
 

@@ -1,10 +1,12 @@
 package dev.switchboard.deployment.testing;
 
+import dev.switchboard.runtime.testing.ReadmeConfigTables;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,8 +14,9 @@ import java.util.TreeSet;
 /**
  * A Switchboard service and the environment variables it reads. Quarkus maps an environment variable FOO_BAR_BAZ
  * to the key foo.bar.baz, so a deployment may set exactly the env form of a key the service knows: the keys of its
- * application.properties (any profile) plus the standard Quarkus/MicroProfile keys it relies on without naming
- * them there. A variable outside that set is a typo or a setting the service silently ignores.
+ * application.properties (any profile), the keys its README configuration table documents (each service's
+ * ConfigurationTableTest keeps that table equal to its {@code @ConfigMapping}s), plus the standard
+ * Quarkus/MicroProfile keys it relies on without naming them there. A variable outside that set is a typo or a setting the service silently ignores.
  */
 public enum Service {
     SENDER(
@@ -76,6 +79,9 @@ public enum Service {
             }
             Set<String> keys = new TreeSet<>();
             properties.stringPropertyNames().forEach(key -> keys.add(envForm(key)));
+            ReadmeConfigTables.rows(Project.path("README.md"), List.of("Both services", module))
+                    .keySet()
+                    .forEach(key -> keys.add(envForm(key)));
             propertyKeys = keys;
         }
         return propertyKeys;

@@ -78,6 +78,27 @@ public final class SwitchboardCluster implements AutoCloseable {
                 JVM_OPTIONS);
     }
 
+    /**
+     * A further sender or receiver ({@code kind}) on this cluster's Redis and PostgreSQL with these settings on top
+     * of the usual ones; not tracked: the caller stops it.
+     */
+    public ServiceProcess launchExtra(String kind, String id, Map<String, String> overrides) {
+        int port = FreePorts.find();
+        boolean sender = kind.equals("sender");
+        Map<String, String> env = new java.util.LinkedHashMap<>(
+                sender
+                        ? ServiceEnvironment.sender(infra, layout, port, id)
+                        : ServiceEnvironment.receiver(infra, layout, port, id));
+        env.putAll(overrides);
+        return ServiceProcess.start(
+                id,
+                sender ? layout.senderApp() : layout.receiverApp(),
+                env,
+                port,
+                logDirectory.resolve(id + ".log"),
+                JVM_OPTIONS);
+    }
+
     public List<ServiceProcess> senders() {
         return senders;
     }

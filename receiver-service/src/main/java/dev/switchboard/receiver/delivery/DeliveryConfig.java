@@ -1,7 +1,10 @@
 package dev.switchboard.receiver.delivery;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
+/** switchboard.delivery.*: what one connection may make this instance hold. */
 @ConfigMapping(prefix = "switchboard.delivery")
 public interface DeliveryConfig {
 
@@ -10,5 +13,7 @@ public interface DeliveryConfig {
      * reading fast enough; it is closed (1013) so that it reconnects and catches up from history instead of
      * making this instance buffer without bound.
      */
+    @WithDefault("1024")
+    @Min(1)
     int maxPendingFrames();
 }

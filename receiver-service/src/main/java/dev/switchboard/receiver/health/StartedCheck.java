@@ -1,6 +1,6 @@
 package dev.switchboard.receiver.health;
 
-import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.subscription.EventIngest;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -20,11 +20,11 @@ public class StartedCheck implements HealthCheck {
 
     static final String NAME = "receiver-started";
 
-    private final RedisEventSubscriber subscriber;
+    private final EventIngest subscriber;
     private volatile boolean listening;
 
     @Inject
-    public StartedCheck(RedisEventSubscriber subscriber) {
+    public StartedCheck(EventIngest subscriber) {
         this.subscriber = subscriber;
     }
 

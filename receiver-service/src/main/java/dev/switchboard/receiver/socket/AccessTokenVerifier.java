@@ -1,13 +1,13 @@
 package dev.switchboard.receiver.socket;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -26,18 +26,15 @@ public class AccessTokenVerifier {
 
     private final JWTParser parser;
 
+    /** Reads smallrye-jwt's own settings (mp.jwt.verify.*) so that a receiver without key or issuer fails now. */
     @Inject
-    public AccessTokenVerifier(
-            JWTParser parser,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key) {
-        if (keyLocation.isEmpty() && key.isEmpty()) {
+    public AccessTokenVerifier(JWTParser parser, JWTAuthContextInfo verification) {
+        if (verification.getPublicKeyLocation() == null && verification.getPublicKeyContent() == null) {
             throw new IllegalStateException("no JWT verification key: set mp.jwt.verify.publickey.location "
                     + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
         }
-        if (issuer.isBlank()) {
-            throw new IllegalStateException("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must not be blank");
+        if (verification.getIssuedBy() == null || verification.getIssuedBy().isBlank()) {
+            throw new IllegalStateException("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set");
         }
         this.parser = parser;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.receiver.socket;
 
+import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.ClientFrameEncoder;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.DeliveryConfig;
@@ -21,7 +22,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,7 +60,7 @@ public class ChatSocket {
             DeliveryMetrics deliveryMetrics,
             Vertx vertx,
             UnderlyingWebSocket underlying,
-            @ConfigProperty(name = "switchboard.instance-id") String receiverId) {
+            ReceiverConfig receiverConfig) {
         this.registry = registry;
         this.encoder = encoder;
         this.parser = parser;
@@ -69,7 +69,7 @@ public class ChatSocket {
         this.recipientSettings = new WebSocketRecipient.Settings(
                 deliveryConfig.maxPendingFrames(), socketConfig.closeTimeout(), vertx, metrics, deliveryMetrics);
         this.underlying = underlying;
-        this.receiverId = receiverId;
+        this.receiverId = receiverConfig.instanceId();
     }
 
     @OnOpen

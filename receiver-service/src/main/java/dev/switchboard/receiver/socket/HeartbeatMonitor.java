@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,24 +39,14 @@ public class HeartbeatMonitor {
     private long timer = -1;
 
     @Inject
-    public HeartbeatMonitor(
-            Vertx vertx,
-            ConnectionRegistry registry,
-            SocketConfig config,
-            @ConfigProperty(name = AUTO_PING) Optional<Duration> autoPingInterval) {
+    public HeartbeatMonitor(Vertx vertx, ConnectionRegistry registry, SocketConfig config, PingConfig ping) {
         Duration heartbeat = Duration.ofSeconds(config.heartbeatSeconds());
-        if (config.heartbeatSeconds() <= 0) {
-            throw new IllegalStateException("switchboard.socket.heartbeat-seconds must be positive");
-        }
+        Optional<Duration> autoPingInterval = ping.autoPingInterval();
         if (!autoPingInterval.equals(Optional.of(heartbeat))) {
             throw new IllegalStateException(
                     AUTO_PING + " (" + autoPingInterval.map(Duration::toString).orElse("unset")
                             + ") must equal switchboard.socket.heartbeat-seconds (" + heartbeat
                             + "): set only the latter, application.properties derives the former from it");
-        }
-        if (config.idleTimeout().compareTo(heartbeat.multipliedBy(2)) < 0) {
-            throw new IllegalStateException("switchboard.socket.idle-timeout (" + config.idleTimeout()
-                    + ") must be at least twice switchboard.socket.heartbeat-seconds (" + heartbeat + ")");
         }
         this.vertx = vertx;
         this.registry = registry;

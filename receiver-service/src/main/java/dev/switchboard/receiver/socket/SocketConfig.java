@@ -1,8 +1,13 @@
 package dev.switchboard.receiver.socket;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 
+/** switchboard.socket.*: heartbeats, idle and close timing, and the largest client frame. */
 @ConfigMapping(prefix = "switchboard.socket")
 public interface SocketConfig {
 
@@ -10,21 +15,34 @@ public interface SocketConfig {
      * Server ping period, announced to clients in the welcome frame. The pings themselves come from websockets-next,
      * whose {@code auto-ping-interval} is set from this key ({@link HeartbeatMonitor} refuses to start otherwise).
      */
+    @WithDefault("30")
+    @Min(1)
     int heartbeatSeconds();
 
     /**
      * A connection from which nothing (no frame, no pong) arrived for this long is closed: with a ping every
      * {@link #heartbeatSeconds()}, a healthy client answers long before; one that does not has gone away without a
-     * close (lost network, suspended laptop) or stopped reading.
+     * close (lost network, suspended laptop) or stopped reading. At least two heartbeats.
      */
+    @WithDefault("120s")
     Duration idleTimeout();
 
     /** Largest text frame a client may send; the WebSocket limits of the server are set from it. */
+    @WithDefault("65536")
+    @Min(1)
     int maxMessageBytes();
 
     /**
      * How long a server-initiated close (shutdown, idle, slow consumer) waits for the close handshake before the TCP
      * connection is cut; shutdown waits as long for all of them together.
      */
+    @WithDefault("3s")
+    @DurationMin(millis = 1)
     Duration closeTimeout();
+
+    /** A healthy client would be closed between two pings otherwise. */
+    @AssertTrue(message = "switchboard.socket.idle-timeout must be at least twice switchboard.socket.heartbeat-seconds")
+    default boolean isIdleTimeoutAtLeastTwoHeartbeats() {
+        return idleTimeout().compareTo(Duration.ofSeconds(heartbeatSeconds()).multipliedBy(2)) >= 0;
+    }
 }

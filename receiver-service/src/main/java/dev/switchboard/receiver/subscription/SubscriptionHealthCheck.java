@@ -14,10 +14,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class SubscriptionHealthCheck implements HealthCheck {
 
-    private final RedisEventSubscriber subscriber;
+    private final EventIngest subscriber;
 
     @Inject
-    public SubscriptionHealthCheck(RedisEventSubscriber subscriber) {
+    public SubscriptionHealthCheck(EventIngest subscriber) {
         this.subscriber = subscriber;
     }
 

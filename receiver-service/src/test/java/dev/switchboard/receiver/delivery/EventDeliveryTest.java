@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
-import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
 import dev.switchboard.receiver.testing.RedisPublisher;
@@ -46,7 +46,7 @@ class EventDeliveryTest {
     Vertx vertx;
 
     @Inject
-    RedisEventSubscriber subscriber;
+    EventIngest subscriber;
 
     @Inject
     AudienceRouter router;

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
-import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.TestSocket;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HealthEndpointsTest {
 
     @Inject
-    RedisEventSubscriber subscriber;
+    EventIngest subscriber;
 
     @Test
     void startedOnceTheEndpointListensAndTheSubscriberRuns() {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.LocalConnection;
-import dev.switchboard.receiver.subscription.RedisEventSubscriber;
+import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
 import dev.switchboard.receiver.testing.MetricsScrape;
@@ -47,7 +47,7 @@ class SlowConsumerTest {
     Vertx vertx;
 
     @Inject
-    RedisEventSubscriber subscriber;
+    EventIngest subscriber;
 
     @Inject
     ConnectionRegistry registry;

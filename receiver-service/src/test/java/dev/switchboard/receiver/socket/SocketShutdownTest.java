@@ -8,9 +8,11 @@ import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.Recipient;
+import dev.switchboard.runtime.testing.ConfigMappings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -92,26 +94,7 @@ class SocketShutdownTest {
     }
 
     private static SocketConfig config(Duration closeTimeout) {
-        return new SocketConfig() {
-            @Override
-            public int heartbeatSeconds() {
-                return 30;
-            }
-
-            @Override
-            public Duration idleTimeout() {
-                return Duration.ofSeconds(120);
-            }
-
-            @Override
-            public int maxMessageBytes() {
-                return 65536;
-            }
-
-            @Override
-            public Duration closeTimeout() {
-                return closeTimeout;
-            }
-        };
+        return ConfigMappings.read(
+                SocketConfig.class, Map.of("switchboard.socket.close-timeout", closeTimeout.toMillis() + "ms"));
     }
 }

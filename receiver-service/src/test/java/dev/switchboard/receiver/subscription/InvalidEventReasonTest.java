@@ -17,7 +17,7 @@ class InvalidEventReasonTest {
                 EventCodec.InvalidEventException.class,
                 () -> codec.decode("{\"v\":1,\"data\":{\"content\":secret-words-of-a-user}}"));
 
-        String reason = RedisEventSubscriber.reasonOf(e);
+        String reason = EventIngest.reasonOf(e);
 
         assertFalse(reason.contains("secret"), reason);
         assertTrue(reason.matches("cannot decode event: Json\\w+ at line 1, column \\d+"), reason);

@@ -40,7 +40,10 @@ class SubscriptionRecoveryTest {
     Vertx vertx;
 
     @Inject
-    RedisEventSubscriber subscriber;
+    EventIngest subscriber;
+
+    @Inject
+    RedisPubSubSubscription transport;
 
     private static final String SUBSCRIPTION_UP = "switchboard_receiver_subscription_up";
     private static final String RESYNCS_SENT = "switchboard_receiver_resyncs_sent_total";
@@ -108,13 +111,13 @@ class SubscriptionRecoveryTest {
     @Test
     void livenessChecksDuringBusyTrafficAreNoLoss() {
         long restoredBefore = subscriber.restorations();
-        long checksBefore = subscriber.passedChecks();
+        long checksBefore = transport.passedChecks();
         int published = 0;
         String lastId = null;
         try (RedisPublisher publisher =
                 new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
             // Keep events flowing until several checks have overlapped with them.
-            while (subscriber.passedChecks() < checksBefore + 3) {
+            while (transport.passedChecks() < checksBefore + 3) {
                 ObjectNode event = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
                 publisher.publish(EventType.MESSAGE_ADDED, event.toString());
                 lastId = event.get("id").asText();

@@ -3,6 +3,7 @@ package dev.switchboard.sender.auth;
 import dev.switchboard.sender.problem.ValidationErrors;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -19,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,9 +40,9 @@ public class DevTokenIssuer {
     private final Optional<String> issuer;
     private volatile PrivateKey signingKey;
 
-    DevTokenIssuer(DevTokensConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+    DevTokenIssuer(DevTokensConfig config, JWTAuthContextInfo verification) {
         this.config = config;
-        this.issuer = issuer;
+        this.issuer = Optional.ofNullable(verification.getIssuedBy()).filter(i -> !i.isBlank());
     }
 
     void loadKey(@Observes StartupEvent event) {

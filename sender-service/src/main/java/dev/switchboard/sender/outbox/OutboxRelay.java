@@ -11,13 +11,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -32,7 +29,7 @@ import org.jboss.logging.MDC;
  * rows stay (last_error recorded, no attempt counted) and the round is retried with capped exponential backoff;
  * delivery is at least once (a crash between PUBLISH and DELETE repeats a batch; clients de-duplicate by event id).
  * <p>
- * A poison row, one Redis itself refuses ({@link PublishRound}), does not hold up the others: they are published
+ * A poison row, one the transport itself refuses ({@link PublishRound}), does not hold up the others: they are published
  * around it, and after {@code max-attempts} refusals it moves to {@code outbox_dead_letter} (a WARN line and
  * {@code switchboard_outbox_dead_lettered_total}). Later rows of its chat are not held back: a client sees the gap
  * in {@code seq} and reads history; an operator can re-publish with the admin API.
@@ -45,12 +42,11 @@ import org.jboss.logging.MDC;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OutboxConfig config;
     private final OutboxRepository repository;
-    private final RedisEventPublisher publisher;
+    private final EventPublisher publisher;
     private final OutboxMetrics metrics;
     private final WakeSignal wake = new WakeSignal();
     private final RelayLeadership leadership;
@@ -63,19 +59,18 @@ public class OutboxRelay {
     OutboxRelay(
             OutboxConfig config,
             OutboxRepository repository,
-            RedisEventPublisher publisher,
+            EventPublisher publisher,
             OutboxMetrics metrics,
             Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            RelayDatabaseConfig database) {
         this.config = config;
         this.repository = repository;
         this.publisher = publisher;
         this.metrics = metrics;
         this.leadership = new RelayLeadership(
                 vertx,
-                RelayConnectOptions.from(reactiveUrl, username, password, config.operationTimeout()),
+                RelayConnectOptions.from(
+                        database.reactiveUrl(), database.username(), database.password(), config.operationTimeout()),
                 config.lockKey(),
                 config.notifyChannel(),
                 config.operationTimeout(),
@@ -84,17 +79,6 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!CHANNEL_NAME.matcher(config.notifyChannel()).matches()) {
-            throw new IllegalStateException(
-                    "switchboard.outbox.notify-channel must be a lower-case SQL identifier, got "
-                            + config.notifyChannel());
-        }
-        if (config.batchSize() < 1) {
-            throw new IllegalStateException("switchboard.outbox.batch-size must be at least 1");
-        }
-        if (config.maxAttempts() < 1) {
-            throw new IllegalStateException("switchboard.outbox.max-attempts must be at least 1");
-        }
         if (!config.relayEnabled()) {
             LOG.info("outbox relay disabled on this instance (switchboard.outbox.relay-enabled=false)");
             started = true;
@@ -189,7 +173,8 @@ public class OutboxRelay {
                 return;
             }
             metrics.round(rows.size());
-            PublishRound.Outcome outcome = PublishRound.run(rows, new BlockingPublisher());
+            PublishRound.Outcome outcome = PublishRound.run(
+                    rows, batch -> publisher.publish(batch).await().atMost(config.operationTimeout()));
             metrics.published(outcome.published());
             metrics.failed(outcome.failed());
             settle(connection, rows, outcome);
@@ -283,20 +268,6 @@ public class OutboxRelay {
             return JSON.readTree(payload).path("id").asText("unknown");
         } catch (Exception e) {
             return "unknown";
-        }
-    }
-
-    /** Redis calls of one round, awaited on the relay thread. */
-    private final class BlockingPublisher implements PublishRound.Publisher {
-
-        @Override
-        public void publishAll(List<OutboxRow> rows) {
-            publisher.publishAll(rows).await().atMost(config.operationTimeout());
-        }
-
-        @Override
-        public void publish(OutboxRow row) {
-            publisher.publish(row).await().atMost(config.operationTimeout());
         }
     }
 

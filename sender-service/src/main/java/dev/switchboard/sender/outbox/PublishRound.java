@@ -1,43 +1,37 @@
 package dev.switchboard.sender.outbox;
 
-import io.vertx.redis.client.impl.types.ErrorType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 /**
- * One round of the relay against Redis, and what became of each row. Kept apart from the relay's loop so that
- * the rules below can be tested without servers.
+ * One round of the relay, and what became of each row: the relay's policy, whatever the transport. Kept apart from
+ * the relay's loop so that the rules below can be tested without servers.
  * <p>
- * Rows Redis refused before ({@code attempts > 0}) go first, each on its own; the rest go in one pipelined batch.
- * If Redis answers the batch with an error reply, it has refused some PUBLISH in it (and executed the others), so
- * the batch is repeated one row at a time to find which: the others are published a second time, which the
- * at-least-once contract allows (clients de-duplicate by event id).
- * <p>
- * A failure counts against a row ("blamed") only when it is Redis refusing that row's PUBLISH: an error reply
- * that is not about the server's state. Transport failures, timeouts and state errors (LOADING, BUSY, OOM...) end
- * the round and count against nobody: the relay retries with backoff and never dead-letters for them. And when
- * nothing at all went through in a round, only the oldest refused row is blamed: a Redis that refuses everything
- * (say an ACL mistake) then gives up at most one row per round, not the whole backlog.
+ * Rows the transport refused before ({@code attempts > 0}) go first, each on its own, so that a poison row never
+ * costs the rest of the backlog a second trip; the rest go in one call. A {@link PublishResult.Failed} result ends
+ * the round and counts against nobody: the relay retries with backoff and never dead-letters for it. A
+ * {@link PublishResult.Refused} one counts against its row ("blamed"), except when nothing at all went through in a
+ * round: then only the oldest refused row is blamed, so a transport that refuses everything (say an ACL mistake)
+ * gives up at most one row per round, not the whole backlog.
  */
 final class PublishRound {
 
-    /** Blocking access to Redis for one round; each call throws when Redis did not take the PUBLISH(es). */
-    interface Publisher {
-        void publishAll(List<OutboxRow> rows);
-
-        void publish(OutboxRow row);
+    /** Blocking access to the transport for one round; a throw means every row of the call failed. */
+    @FunctionalInterface
+    interface Transport {
+        List<PublishResult> publish(List<OutboxRow> rows);
     }
 
-    /** A row Redis refused, and why. */
+    /** A row the transport refused, and why. */
     record Refusal(OutboxRow row, Throwable error) {}
 
     /**
-     * @param published rows Redis took: delete them
+     * @param published rows the transport took: delete them
      * @param blamed    refusals that count as an attempt against their row
      * @param unblamed  refusals that do not (nothing else went through in this round)
-     * @param failed    rows tried in a failed pipelined batch or single PUBLISH that was not a refusal (for metrics)
-     * @param failure   what ended the round early (Redis down, timeout, a state error); null when it ran through
+     * @param failed    rows refused or failed in this round (for metrics)
+     * @param failure   what ended the round early (transport down, timeout, a state error); null when it ran through
      */
     record Outcome(
             List<OutboxRow> published,
@@ -51,98 +45,87 @@ final class PublishRound {
         }
     }
 
-    /** Error reply prefixes that describe the server's state, not the command: never a row's fault. */
-    static final Set<String> SERVER_STATE_ERRORS = Set.of(
-            "LOADING",
-            "BUSY",
-            "OOM",
-            "READONLY",
-            "MASTERDOWN",
-            "TRYAGAIN",
-            "CLUSTERDOWN",
-            "MISCONF",
-            "NOAUTH",
-            "WRONGPASS",
-            "NOREPLICAS",
-            "MOVED",
-            "ASK");
-
     private PublishRound() {}
 
-    static Outcome run(List<OutboxRow> rows, Publisher redis) {
-        List<OutboxRow> published = new ArrayList<>(rows.size());
-        List<Refusal> refused = new ArrayList<>();
-        List<OutboxRow> failed = new ArrayList<>();
+    static Outcome run(List<OutboxRow> rows, Transport transport) {
+        Tally tally = new Tally(rows.size());
         List<OutboxRow> fresh = new ArrayList<>(rows.size());
-        RuntimeException failure = null;
         for (OutboxRow row : rows) {
             if (row.attempts() == 0) {
                 fresh.add(row);
-                continue;
-            }
-            failure = publishAlone(row, redis, published, refused, failed);
-            if (failure != null) {
-                break;
+            } else if (!tally.add(List.of(row), call(transport, List.of(row)))) {
+                return tally.outcome();
             }
         }
-        if (failure == null && !fresh.isEmpty()) {
-            try {
-                redis.publishAll(fresh);
-                published.addAll(fresh);
-            } catch (RuntimeException e) {
-                if (!isRefusal(e)) {
-                    failed.addAll(fresh);
-                    failure = e;
-                } else {
-                    for (OutboxRow row : fresh) {
-                        failure = publishAlone(row, redis, published, refused, failed);
-                        if (failure != null) {
-                            break;
+        if (!fresh.isEmpty()) {
+            tally.add(fresh, call(transport, fresh));
+        }
+        return tally.outcome();
+    }
+
+    private static List<PublishResult> call(Transport transport, List<OutboxRow> rows) {
+        try {
+            List<PublishResult> results = transport.publish(rows);
+            if (results.size() != rows.size()) {
+                throw new IllegalStateException(
+                        "the transport answered " + results.size() + " results for " + rows.size() + " rows");
+            }
+            return results;
+        } catch (RuntimeException e) {
+            List<PublishResult> failed = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                failed.add(new PublishResult.Failed(e));
+            }
+            return failed;
+        }
+    }
+
+    /** The results of a round so far. */
+    private static final class Tally {
+        final List<OutboxRow> published;
+        final List<Refusal> refused = new ArrayList<>();
+        final List<OutboxRow> failed = new ArrayList<>();
+        RuntimeException failure;
+
+        Tally(int size) {
+            published = new ArrayList<>(size);
+        }
+
+        /** @return false when a failure ended the round */
+        boolean add(List<OutboxRow> rows, List<PublishResult> results) {
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxRow row = rows.get(i);
+                switch (results.get(i)) {
+                    case PublishResult.Published p -> published.add(row);
+                    case PublishResult.Refused r -> {
+                        failed.add(row);
+                        refused.add(new Refusal(row, r.cause()));
+                    }
+                    case PublishResult.Failed f -> {
+                        failed.add(row);
+                        if (failure == null) {
+                            failure = f.cause() instanceof RuntimeException runtime
+                                    ? runtime
+                                    : new CompletionException(f.cause());
                         }
                     }
                 }
             }
+            return failure == null;
         }
-        List<Refusal> blamed;
-        if (!published.isEmpty()) {
-            blamed = refused;
-        } else if (failure == null && !refused.isEmpty()) {
-            blamed = List.of(refused.getFirst());
-        } else {
-            blamed = List.of();
-        }
-        List<Refusal> unblamed =
-                refused.stream().filter(r -> !blamed.contains(r)).toList();
-        return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure);
-    }
 
-    /** @return the failure that ends the round, or null */
-    private static RuntimeException publishAlone(
-            OutboxRow row, Publisher redis, List<OutboxRow> published, List<Refusal> refused, List<OutboxRow> failed) {
-        try {
-            redis.publish(row);
-            published.add(row);
-            return null;
-        } catch (RuntimeException e) {
-            failed.add(row);
-            if (isRefusal(e)) {
-                refused.add(new Refusal(row, e));
-                return null;
+        Outcome outcome() {
+            List<Refusal> blamed;
+            if (!published.isEmpty()) {
+                blamed = refused;
+            } else if (failure == null && !refused.isEmpty()) {
+                blamed = List.of(refused.getFirst());
+            } else {
+                blamed = List.of();
             }
-            return e;
+            List<Refusal> unblamed =
+                    refused.stream().filter(r -> !blamed.contains(r)).toList();
+            return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure);
         }
-    }
-
-    /** Redis answered this command with an error about the command itself (NOPERM, ERR ...). */
-    static boolean isRefusal(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof ErrorType reply) {
-                String message = reply.getMessage() == null ? "" : reply.getMessage();
-                int space = message.indexOf(' ');
-                String code = space < 0 ? message : message.substring(0, space);
-                return !SERVER_STATE_ERRORS.contains(code);
-            }
-        }
-        return false;
     }
 }

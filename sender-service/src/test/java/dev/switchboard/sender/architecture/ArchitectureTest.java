@@ -86,6 +86,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void onlyTheRedisTransportUsesTheRedisClient() {
+        noClasses()
+                .that()
+                .haveNameNotMatching(ROOT + "\\.outbox\\.Redis.*")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.vertx.redis..", "io.vertx.mutiny.redis..")
+                .check(classes);
+    }
+
     private static String pkg(String name) {
         return ROOT + "." + name + "..";
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.sender.problem.FieldError;
 import dev.switchboard.sender.problem.InvalidRequestException;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,7 @@ class DevTokenIssuerTest {
 
     private static DevTokenIssuer issuer(boolean enabled, Optional<String> key) {
         return new DevTokenIssuer(
-                new Settings(enabled, key, Duration.ofHours(24), Duration.ofHours(1)), Optional.of("switchboard-dev"));
+                new Settings(enabled, key, Duration.ofHours(24), Duration.ofHours(1)),
+                new JWTAuthContextInfo((java.security.PublicKey) null, "switchboard-dev"));
     }
 }

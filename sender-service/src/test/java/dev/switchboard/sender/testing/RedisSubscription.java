@@ -30,8 +30,12 @@ public final class RedisSubscription implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** On the application's Redis (quarkus.redis.hosts). */
     public static RedisSubscription subscribe(Vertx vertx, String... channels) {
-        String url = ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class);
+        return subscribeAt(vertx, ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class), channels);
+    }
+
+    public static RedisSubscription subscribeAt(Vertx vertx, String url, String... channels) {
         Redis client = Redis.createClient(
                 vertx, new RedisOptions().setConnectionString(url).setPreferredProtocolVersion(ProtocolVersion.RESP2));
         RedisConnection connection = client.connect().await().atMost(Duration.ofSeconds(5));

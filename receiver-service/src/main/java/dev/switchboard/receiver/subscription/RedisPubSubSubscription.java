@@ -1,16 +1,6 @@
 package dev.switchboard.receiver.subscription;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.switchboard.events.EventChannels;
-import dev.switchboard.events.EventCodec;
-import dev.switchboard.events.EventEnvelope;
-import dev.switchboard.events.EventType;
-import dev.switchboard.receiver.delivery.AudienceRouter;
-import dev.switchboard.receiver.delivery.ClientFrameEncoder;
 import dev.switchboard.runtime.Backoff;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -20,7 +10,6 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
@@ -29,18 +18,17 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The one Redis subscription of this instance: its own connection (not the pool), SUBSCRIBEd to every event
- * channel; each message is decoded once and handed to the {@link AudienceRouter}.
+ * The Redis pub/sub {@link EventSubscription}: one connection of its own (not the pool), SUBSCRIBEd to every event
+ * channel.
  * <p>
  * Redis clients are known to drop pub/sub subscriptions silently on reconnect, so this class does not let the
  * client reconnect for it. It owns the connection and treats as lost: the connection's end or exception, a
  * connect or SUBSCRIBE not confirmed within the check timeout, and a failed liveness check. On loss it drops the
- * client, reconnects with capped exponential backoff, resubscribes, and once every channel is confirmed tells
- * every local client to {@code resync}.
+ * client, reconnects with capped exponential backoff, resubscribes, and once every channel is confirmed tells the
+ * listener, which tells every local client to {@code resync}.
  * <p>
  * The liveness check, every check interval, SUBSCRIBEs again to the same channels on the subscribed connection.
  * Redis confirms each channel even when already subscribed, so the confirmations prove both that the connection
@@ -54,36 +42,19 @@ import org.jboss.logging.Logger;
  * volatile for the health check.
  */
 @Singleton
-public class RedisEventSubscriber {
+public class RedisPubSubSubscription implements EventSubscription {
 
-    public enum State {
-        STARTING,
-        SUBSCRIBED,
-        RECONNECTING,
-        STOPPED
-    }
-
-    static final String RESTORED = "subscription-restored";
-    static final String STARTED = "subscription-started";
-
-    private static final Logger LOG = Logger.getLogger(RedisEventSubscriber.class);
+    private static final Logger LOG = Logger.getLogger(RedisPubSubSubscription.class);
 
     private final Vertx vertx;
     private final SubscriptionConfig config;
-    private final EventCodec codec;
-    private final AudienceRouter router;
-    private final ClientFrameEncoder encoder;
-    private final SubscriptionMetrics metrics;
-    private final EventChannels channels;
-    private final List<String> channelNames;
     private final String redisUrl;
     private final Backoff backoff;
-    private final LongAdder received = new LongAdder();
-    private final LongAdder restorations = new LongAdder();
     private final LongAdder passedChecks = new LongAdder();
+    private List<String> channelNames = List.of();
+    private Listener listener;
 
     private volatile State state = State.STARTING;
-    private volatile boolean started;
     private Context context;
     private Session session;
     private long livenessTimer = -1;
@@ -91,49 +62,26 @@ public class RedisEventSubscriber {
     private int failedAttempts;
 
     @Inject
-    public RedisEventSubscriber(
-            Vertx vertx,
-            SubscriptionConfig config,
-            EventCodec codec,
-            AudienceRouter router,
-            ClientFrameEncoder encoder,
-            SubscriptionMetrics metrics,
-            @ConfigProperty(name = "switchboard.channel-prefix") String channelPrefix,
-            @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts) {
+    public RedisPubSubSubscription(Vertx vertx, SubscriptionConfig config, RedisHostsConfig redis) {
+        // Same Redis as the rest of the app; a subscription needs just one node.
+        this(vertx, config, redis.subscriptionUrl());
+    }
+
+    public RedisPubSubSubscription(Vertx vertx, SubscriptionConfig config, String redisUrl) {
         this.vertx = vertx;
         this.config = config;
-        this.codec = codec;
-        this.router = router;
-        this.encoder = encoder;
-        this.metrics = metrics;
-        this.channels = new EventChannels(channelPrefix);
-        this.channelNames = channels.all();
-        // Same Redis as the rest of the app; a subscription needs just one node.
-        this.redisUrl = redisHosts.split(",")[0].trim();
+        this.redisUrl = redisUrl;
         this.backoff = new Backoff(config.reconnectInitialBackoff(), config.reconnectMaxBackoff());
-        metrics.reportsUpFrom(this::isSubscribed);
     }
 
-    /** Whether the subscriber has been started (it then connects, and reconnects, on its own). */
-    public boolean isStarted() {
-        return started;
-    }
-
-    public boolean isSubscribed() {
-        return state == State.SUBSCRIBED;
-    }
-
+    @Override
     public State state() {
         return state;
     }
 
-    public long received() {
-        return received.sum();
-    }
-
-    /** How many times a lost subscription came back (and clients were told to resync). */
-    public long restorations() {
-        return restorations.sum();
+    @Override
+    public String describe() {
+        return RedisAddress.withoutCredentials(redisUrl);
     }
 
     /** Liveness checks that found the subscription intact. */
@@ -141,17 +89,23 @@ public class RedisEventSubscriber {
         return passedChecks.sum();
     }
 
-    void onStart(@Observes StartupEvent event) {
-        // Called on the main thread: this creates a fresh event-loop context that owns all of the state.
+    @Override
+    public void start(List<String> channels, Listener listener) {
+        if (context != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.channelNames = List.copyOf(channels);
+        this.listener = listener;
+        // Called off the event loops (start-up's main thread): a fresh event-loop context owns all of the state.
         context = vertx.getOrCreateContext();
         context.runOnContext(ignored -> {
             connect();
             livenessTimer = vertx.setPeriodic(config.checkInterval().toMillis(), id -> checkLiveness());
         });
-        started = true;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    @Override
+    public void stop() {
         if (context == null) {
             return;
         }
@@ -189,7 +143,7 @@ public class RedisEventSubscriber {
                     .setTcpKeepAlive(true);
             client = Redis.createClient(vertx, options);
         } catch (RuntimeException e) {
-            LOG.errorf("cannot create a Redis client for %s: %s; retrying", redisUrl, e.toString());
+            LOG.errorf("cannot create a Redis client for %s: %s; retrying", describe(), e.toString());
             vertx.setTimer(backoff.next().toMillis(), id -> connect());
             return;
         }
@@ -243,7 +197,7 @@ public class RedisEventSubscriber {
             case "message" -> {
                 if (push.size() == 3) {
                     from.liveness.messageReceived();
-                    onMessage(push.get(1).toString(), push.get(2).toString());
+                    listener.onMessage(push.get(1).toString(), push.get(2).toString());
                 }
             }
             case "subscribe" -> {
@@ -265,59 +219,20 @@ public class RedisEventSubscriber {
         }
     }
 
-    private void onMessage(String channel, String payload) {
-        received.increment();
-        EventType channelType = channels.typeOf(channel);
-        if (channelType != null) {
-            metrics.received(channelType);
-        }
-        try {
-            EventEnvelope event = codec.decode(payload);
-            if (channelType != event.type()) {
-                router.rejected(event.type().wireName() + " " + event.id(), "published on channel " + channel);
-                return;
-            }
-            router.route(event);
-        } catch (EventCodec.InvalidEventException e) {
-            router.rejected("on " + channel + " (" + payload.length() + " chars)", reasonOf(e));
-        } catch (RuntimeException e) {
-            // Whatever went wrong with this message, the next one must still be delivered.
-            router.rejected("on " + channel + " (" + payload.length() + " chars)", e.toString());
-        }
-    }
-
-    /**
-     * Why an event could not be decoded, for the log. A JSON parser's message quotes the offending piece of the
-     * payload, which may be a user's message: only its kind and position are kept.
-     */
-    static String reasonOf(EventCodec.InvalidEventException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            JsonLocation at = json.getLocation();
-            return "cannot decode event: " + json.getClass().getSimpleName()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
-        }
-        return e.getMessage();
-    }
-
     private void subscribed(Session current) {
         current.subscribed = true;
         failedAttempts = 0;
         vertx.cancelTimer(current.deadline);
         backoff.reset();
         state = State.SUBSCRIBED;
-        // Clients connected while the subscription was down may have missed events: they re-read history.
         if (everSubscribed) {
-            restorations.increment();
-        }
-        String reason = everSubscribed ? RESTORED : STARTED;
-        int told = router.broadcast(encoder.resync(reason));
-        metrics.resyncsSent(told);
-        if (everSubscribed) {
-            LOG.infof("Redis subscription restored at %s; resync sent to %d connections", redisUrl, told);
+            LOG.infof("Redis subscription restored at %s", describe());
         } else {
-            LOG.infof("subscribed to %d event channels at %s", channelNames.size(), redisUrl);
+            LOG.infof("subscribed to %d event channels at %s", channelNames.size(), describe());
         }
+        boolean restored = everSubscribed;
         everSubscribed = true;
+        listener.onSubscribed(restored);
     }
 
     private void checkLiveness() {
@@ -368,7 +283,7 @@ public class RedisEventSubscriber {
             // First failure and every tenth after it: visible, without a line per retry while Redis is away.
             LOG.warnf(
                     "cannot subscribe to Redis at %s (%s, attempt %d); retrying in %d ms",
-                    redisUrl, why, failedAttempts, delay);
+                    describe(), why, failedAttempts, delay);
         } else {
             LOG.debugf(
                     "Redis subscription attempt %d failed (%s); retrying in %d ms",

@@ -1,0 +1,140 @@
+package dev.switchboard.sender.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.events.EventChannels;
+import dev.switchboard.events.EventType;
+import dev.switchboard.localstack.EmbeddedRedis;
+import dev.switchboard.runtime.testing.ConfigMappings;
+import dev.switchboard.sender.SenderConfig;
+import dev.switchboard.sender.testing.RedisSubscription;
+import io.smallrye.mutiny.TimeoutException;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.impl.types.ErrorType;
+import java.net.ConnectException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Redis pub/sub publisher against a real Redis: the contract, with refusals made by an ACL that denies the
+ * relay's user a channel. Its own rules on top: which error replies are refusals.
+ */
+class RedisEventPublisherTest extends EventPublisherContract {
+
+    private static final EventChannels CHANNELS = new EventChannels("switchboard:");
+    private static Vertx vertx;
+    private static EmbeddedRedis redis;
+    private Redis client;
+    private RedisEventPublisher publisher;
+
+    @BeforeAll
+    static void startRedis() {
+        vertx = Vertx.vertx();
+        redis = EmbeddedRedis.startOnFreePort();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+        vertx.closeAndAwait();
+    }
+
+    @BeforeEach
+    void relayUserMayPublishEverywhere() {
+        redis.start();
+        acl("on", ">relay-password", "~*", "&*", "+@all");
+        client = Redis.createClient(
+                vertx,
+                new RedisOptions()
+                        .setConnectionString("redis://relay:relay-password@127.0.0.1:" + redis.port())
+                        .setMaxPoolWaiting(10));
+        publisher = new RedisEventPublisher(client, ConfigMappings.read(SenderConfig.class, Map.of()));
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    @Override
+    protected EventPublisher publisher() {
+        return publisher;
+    }
+
+    @Override
+    protected Tap tap() {
+        RedisSubscription subscription =
+                RedisSubscription.subscribeAt(vertx, redis.url(), CHANNELS.all().toArray(String[]::new));
+        return new Tap() {
+            @Override
+            public List<Received> received() {
+                return subscription.received().stream()
+                        .map(r -> new Received(CHANNELS.typeOf(r.channel()).wireName(), r.payload()))
+                        .toList();
+            }
+
+            @Override
+            public void close() {
+                subscription.close();
+            }
+        };
+    }
+
+    @Override
+    protected void refuse(String eventType) {
+        String allowed = Arrays.stream(EventType.values())
+                .filter(t -> !t.wireName().equals(eventType))
+                .map(t -> "&" + CHANNELS.channel(t))
+                .collect(Collectors.joining(" "));
+        acl(("resetchannels " + allowed).split(" "));
+        client.close();
+        client = Redis.createClient(
+                vertx,
+                new RedisOptions().setConnectionString("redis://relay:relay-password@127.0.0.1:" + redis.port()));
+        publisher = new RedisEventPublisher(client, ConfigMappings.read(SenderConfig.class, Map.of()));
+    }
+
+    @Override
+    protected void stopTransport() {
+        redis.stop();
+    }
+
+    @Test
+    void errorRepliesAboutTheServersStateAreNotRefusals() {
+        assertTrue(RedisEventPublisher.isRefusal(new CompletionException(ErrorType.create("NOPERM no permissions"))));
+        assertTrue(RedisEventPublisher.isRefusal(ErrorType.create("ERR Protocol error: invalid bulk length")));
+        assertFalse(RedisEventPublisher.isRefusal(ErrorType.create("LOADING Redis is loading the dataset in memory")));
+        assertFalse(RedisEventPublisher.isRefusal(
+                ErrorType.create("OOM command not allowed when used memory > 'maxmemory'")));
+        assertFalse(RedisEventPublisher.isRefusal(ErrorType.create("BUSY Redis is busy running a script")));
+        assertFalse(RedisEventPublisher.isRefusal(new CompletionException(new ConnectException("Connection refused"))));
+        assertFalse(RedisEventPublisher.isRefusal(new TimeoutException()));
+    }
+
+    private static void acl(String... rules) {
+        Redis admin = Redis.createClient(vertx, redis.url());
+        try {
+            io.vertx.mutiny.redis.client.Request setUser = io.vertx.mutiny.redis.client.Request.cmd(
+                            io.vertx.mutiny.redis.client.Command.ACL)
+                    .arg("SETUSER")
+                    .arg("relay");
+            for (String rule : rules) {
+                setUser.arg(rule);
+            }
+            admin.send(setUser).await().atMost(WAIT);
+        } finally {
+            admin.close();
+        }
+    }
+}
