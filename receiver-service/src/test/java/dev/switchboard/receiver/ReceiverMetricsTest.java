@@ -6,28 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
-import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
+import dev.switchboard.receiver.testing.LiveReceiverTest;
 import dev.switchboard.receiver.testing.MetricsScrape;
-import dev.switchboard.receiver.testing.RedisPublisher;
 import dev.switchboard.receiver.testing.TestSocket;
 import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** /q/metrics exposes every metric of METRICS.md, in Prometheus form, and the counters follow the traffic. */
 @QuarkusTest
 @WithTestResource(EmbeddedRedisResource.class)
-class ReceiverMetricsTest {
+class ReceiverMetricsTest extends LiveReceiverTest {
 
     private static final String OPEN = "switchboard_receiver_connections_open";
     private static final String OPENED = "switchboard_receiver_connections_opened_total";
@@ -39,32 +32,6 @@ class ReceiverMetricsTest {
     private static final String SLOW_CONSUMER = "switchboard_receiver_slow_consumer_closes_total";
     private static final String SUBSCRIPTION_UP = "switchboard_receiver_subscription_up";
     private static final String RESYNCS = "switchboard_receiver_resyncs_sent_total";
-
-    @TestHTTPResource("/ws")
-    URI http;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    EventIngest subscriber;
-
-    private RedisPublisher publisher;
-
-    @BeforeEach
-    void subscribed() {
-        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
-        publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url());
-    }
-
-    @AfterEach
-    void closePublisher() {
-        publisher.close();
-    }
-
-    private URI ws() {
-        return URI.create(http.toString().replaceFirst("^http", "ws"));
-    }
 
     @Test
     void everyDocumentedMetricIsExposedInPrometheusForm() {

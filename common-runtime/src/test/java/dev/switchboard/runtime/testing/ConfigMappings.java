@@ -49,6 +49,17 @@ public final class ConfigMappings {
         }
     }
 
+    /** Fails unless start-up would refuse these settings with a message that names {@code key}. */
+    public static void assertRefused(Class<?> mapping, Map<String, String> settings, String key) {
+        Optional<String> refusal = refusal(mapping, settings);
+        if (refusal.isEmpty()) {
+            throw new AssertionError(settings + " was accepted by " + mapping.getSimpleName());
+        }
+        if (!refusal.get().contains(key)) {
+            throw new AssertionError("the refusal does not name " + key + ": " + refusal.get());
+        }
+    }
+
     /** Quarkus' duration syntax: {@code 30} (seconds), {@code 100ms}, {@code 5s}, {@code 2m}, {@code 1h}, ISO-8601. */
     static Duration duration(String value) {
         String v = value.strip();

@@ -10,6 +10,7 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
+import dev.switchboard.receiver.testing.FakeRecipient;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -70,10 +71,10 @@ class AudienceRouterTest {
         int written = router.route(golden(EventType.MESSAGE_ADDED));
 
         assertEquals(2, written);
-        assertEquals(1, alice.frames.size());
-        assertEquals(1, bob.frames.size());
-        assertTrue(carol.frames.isEmpty());
-        JsonNode frame = json(alice.frames.getFirst());
+        assertEquals(1, alice.frames().size());
+        assertEquals(1, bob.frames().size());
+        assertTrue(carol.frames().isEmpty());
+        JsonNode frame = json(alice.frames().getFirst());
         JsonNode event = codec.mapper().readTree(GoldenEvents.json(EventType.MESSAGE_ADDED));
         assertEquals("event", frame.get("type").asText());
         assertEquals("messageAdded", frame.get("event").asText());
@@ -93,8 +94,8 @@ class AudienceRouterTest {
         router.route(golden(EventType.MESSAGE_UPDATED));
 
         assertEquals(1, encoder.eventEncodings);
-        assertSame(laptop.frames.getFirst(), phone.frames.getFirst());
-        assertSame(laptop.frames.getFirst(), bob.frames.getFirst());
+        assertSame(laptop.frames().getFirst(), phone.frames().getFirst());
+        assertSame(laptop.frames().getFirst(), bob.frames().getFirst());
     }
 
     @Test
@@ -114,9 +115,9 @@ class AudienceRouterTest {
 
         router.route(withAudience(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of("origin")));
 
-        assertTrue(origin.frames.isEmpty());
-        assertEquals(1, otherTab.frames.size());
-        assertEquals(1, bob.frames.size());
+        assertTrue(origin.frames().isEmpty());
+        assertEquals(1, otherTab.frames().size());
+        assertEquals(1, bob.frames().size());
     }
 
     @Test
@@ -136,7 +137,7 @@ class AudienceRouterTest {
         router.route(added);
         router.route(golden(EventType.MESSAGE_DELETED));
 
-        assertEquals(2, all.frames.size());
+        assertEquals(2, all.frames().size());
         assertEquals(List.of("messageDeleted"), eventNames(onlyDeletes));
         assertEquals(List.of(), eventNames(otherChat));
         assertEquals(List.of("messageAdded"), eventNames(sameChat));
@@ -153,16 +154,17 @@ class AudienceRouterTest {
 
         JsonNode chatId =
                 json(GoldenEvents.json(EventType.UNREAD_COUNT_UPDATED)).get("chatId");
-        JsonNode bobFrame = json(bobLaptop.frames.getFirst());
+        JsonNode bobFrame = json(bobLaptop.frames().getFirst());
         assertEquals("unreadCountUpdated", bobFrame.get("event").asText());
         assertEquals(chatId, bobFrame.get("data").get("chatId"));
         assertEquals("bob", bobFrame.get("data").get("userId").asText());
         assertEquals(3, bobFrame.get("data").get("unreadCount").asLong());
         assertEquals(Set.of("chatId", "userId", "unreadCount"), fieldNames(bobFrame.get("data")));
-        assertSame(bobLaptop.frames.getFirst(), bobPhone.frames.getFirst());
+        assertSame(bobLaptop.frames().getFirst(), bobPhone.frames().getFirst());
         assertEquals(
-                1, json(carol.frames.getFirst()).get("data").get("unreadCount").asLong());
-        assertTrue(alice.frames.isEmpty(), "in the audience but not in counts: nothing");
+                1,
+                json(carol.frames().getFirst()).get("data").get("unreadCount").asLong());
+        assertTrue(alice.frames().isEmpty(), "in the audience but not in counts: nothing");
     }
 
     @Test
@@ -172,8 +174,8 @@ class AudienceRouterTest {
 
         router.route(withAudienceUnchecked(List.of("carol")));
 
-        assertTrue(bob.frames.isEmpty());
-        assertEquals(1, carol.frames.size());
+        assertTrue(bob.frames().isEmpty());
+        assertEquals(1, carol.frames().size());
     }
 
     @Test
@@ -185,8 +187,8 @@ class AudienceRouterTest {
         int written = router.route(golden(EventType.CHAT_ADDED));
 
         assertEquals(2, written);
-        assertEquals(1, aliceOther.frames.size());
-        assertEquals(1, bob.frames.size());
+        assertEquals(1, aliceOther.frames().size());
+        assertEquals(1, bob.frames().size());
         assertEquals(1, router.failedWrites());
     }
 
@@ -199,9 +201,9 @@ class AudienceRouterTest {
         assertEquals(0, router.route(codec.decode(json.toString())));
 
         assertEquals(1, router.badEvents());
-        assertTrue(bob.frames.isEmpty());
+        assertTrue(bob.frames().isEmpty());
         router.route(golden(EventType.UNREAD_COUNT_UPDATED));
-        assertEquals(1, bob.frames.size());
+        assertEquals(1, bob.frames().size());
     }
 
     @Test
@@ -210,7 +212,7 @@ class AudienceRouterTest {
 
         router.route(withAudience(EventType.CHAT_UPDATED, List.of("alice", "bob", "alice"), List.of()));
 
-        assertEquals(1, alice.frames.size());
+        assertEquals(1, alice.frames().size());
     }
 
     @Test
@@ -220,8 +222,8 @@ class AudienceRouterTest {
 
         assertEquals(2, router.broadcast(EncodedFrame.ofText("{\"type\":\"resync\"}")));
 
-        assertEquals(1, alice.frames.size());
-        assertSame(alice.frames.getFirst(), bob.frames.getFirst());
+        assertEquals(1, alice.frames().size());
+        assertSame(alice.frames().getFirst(), bob.frames().getFirst());
     }
 
     @Test
@@ -262,7 +264,7 @@ class AudienceRouterTest {
 
     private List<String> eventNames(LocalConnection connection) {
         return ((FakeRecipient) connection.recipient())
-                .frames.stream()
+                .frames().stream()
                         .map(frame -> {
                             try {
                                 return json(frame).get("event").asText();

@@ -3,6 +3,7 @@ package dev.switchboard.receiver.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.receiver.testing.FakeRecipient;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

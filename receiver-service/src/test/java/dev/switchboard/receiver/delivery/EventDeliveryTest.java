@@ -1,31 +1,23 @@
 package dev.switchboard.receiver.delivery;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
-import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
-import dev.switchboard.receiver.testing.RedisPublisher;
+import dev.switchboard.receiver.testing.LiveReceiverTest;
 import dev.switchboard.receiver.testing.TestSocket;
-import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,43 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(EmbeddedRedisResource.class)
-class EventDeliveryTest {
+class EventDeliveryTest extends LiveReceiverTest {
 
     private static final List<String> EVERYONE = List.of("alice", "bob", "carol", "dave");
 
-    @TestHTTPResource("/ws")
-    URI http;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    EventIngest subscriber;
-
     @Inject
     AudienceRouter router;
-
-    private RedisPublisher publisher;
-    private final List<TestSocket> sockets = new ArrayList<>();
-
-    @BeforeEach
-    void subscribed() {
-        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
-        publisher = new RedisPublisher(vertx, EmbeddedRedisResource.redis().url());
-    }
-
-    @AfterEach
-    void closeAll() {
-        sockets.forEach(TestSocket::close);
-        publisher.close();
-    }
-
-    private TestSocket connect(String userId) {
-        TestSocket socket =
-                TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), TestTokens.valid(userId));
-        sockets.add(socket);
-        return socket;
-    }
 
     private void publish(JsonNode event) {
         publisher.publish(EventType.fromWireName(event.get("type").asText()), event.toString());

@@ -4,12 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.receiver.testing.FakeRecipient;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +37,8 @@ class EventLoopHandOffTest {
 
     @Test
     void eachLoopGetsOneTaskPerEventAndWritesOnItsOwnThread() {
-        List<LoopRecipient> onA = recipients(loopA, 100);
-        List<LoopRecipient> onB = recipients(loopB, 100);
+        List<FakeRecipient> onA = recipients(loopA, 100);
+        List<FakeRecipient> onB = recipients(loopB, 100);
         EncodedFrame frame = EncodedFrame.ofText("{\"n\":1}");
 
         EventLoopHandOff.Delivery delivery = handOff.delivery();
@@ -60,7 +60,7 @@ class EventLoopHandOffTest {
     void eventsThatArriveWhileTheLoopIsBusyAreWrittenInOneTaskInOrder() throws Exception {
         CountDownLatch busy = new CountDownLatch(1);
         threadA.execute(() -> waitFor(busy));
-        LoopRecipient recipient = new LoopRecipient("c1", loopA);
+        FakeRecipient recipient = new FakeRecipient("c1", "user-c1").onLoop(loopA);
 
         for (int n = 0; n < 1000; n++) {
             EventLoopHandOff.Delivery delivery = handOff.delivery();
@@ -71,7 +71,7 @@ class EventLoopHandOffTest {
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> recipient.count() == 1000);
         assertEquals(1, loopA.tasks.get(), "one task for the whole backlog");
-        List<String> frames = recipient.frames();
+        List<String> frames = recipient.texts();
         for (int n = 0; n < 1000; n++) {
             assertEquals(Integer.toString(n), frames.get(n));
         }
@@ -79,7 +79,7 @@ class EventLoopHandOffTest {
 
     @Test
     void aConnectionOnTheRoutingThreadsOwnLoopIsWrittenAtOnceBehindWhatWasQueued() throws Exception {
-        LoopRecipient local = new LoopRecipient("c1", nettyLoop);
+        FakeRecipient local = new FakeRecipient("c1", "user-c1").onLoop(nettyLoop);
         CompletableFuture<List<String>> seenWhenSendReturned = new CompletableFuture<>();
 
         nettyLoop.execute(() -> {
@@ -88,7 +88,7 @@ class EventLoopHandOffTest {
                 delivery.add(local, EncodedFrame.ofText(Integer.toString(n)));
                 delivery.send();
             }
-            seenWhenSendReturned.complete(local.frames());
+            seenWhenSendReturned.complete(local.texts());
         });
 
         assertEquals(List.of("0", "1", "2"), seenWhenSendReturned.get(5, TimeUnit.SECONDS));
@@ -96,8 +96,8 @@ class EventLoopHandOffTest {
 
     @Test
     void aRecipientThatThrowsCostsOnlyItsOwnFrame() {
-        LoopRecipient broken = new LoopRecipient("c1", loopA).broken();
-        LoopRecipient fine = new LoopRecipient("c2", loopA);
+        FakeRecipient broken = new FakeRecipient("c1", "user-c1").onLoop(loopA).broken();
+        FakeRecipient fine = new FakeRecipient("c2", "user-c2").onLoop(loopA);
 
         EventLoopHandOff.Delivery delivery = handOff.delivery();
         delivery.add(broken, EncodedFrame.ofText("x"));
@@ -115,13 +115,13 @@ class EventLoopHandOffTest {
         EventLoopHandOff.Delivery delivery = handOff.delivery();
         assertTrue(delivery.add(anywhere, EncodedFrame.ofText("x")));
 
-        assertEquals(1, anywhere.frames.size(), "written before send()");
+        assertEquals(1, anywhere.frames().size(), "written before send()");
     }
 
-    private static List<LoopRecipient> recipients(Executor loop, int count) {
-        List<LoopRecipient> recipients = new ArrayList<>();
+    private static List<FakeRecipient> recipients(Executor loop, int count) {
+        List<FakeRecipient> recipients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            recipients.add(new LoopRecipient("c" + i, loop));
+            recipients.add(new FakeRecipient("c" + i, "user-" + "c" + i).onLoop(loop));
         }
         return recipients;
     }
@@ -144,66 +144,6 @@ class EventLoopHandOffTest {
         public void execute(Runnable task) {
             tasks.incrementAndGet();
             delegate.execute(task);
-        }
-    }
-
-    /** Records each frame and the thread that wrote it. */
-    private static final class LoopRecipient implements Recipient {
-        private final String connectionId;
-        private final Executor loop;
-        private final List<String> frames = new ArrayList<>();
-        private final List<String> threads = new ArrayList<>();
-        private boolean broken;
-
-        LoopRecipient(String connectionId, Executor loop) {
-            this.connectionId = connectionId;
-            this.loop = loop;
-        }
-
-        LoopRecipient broken() {
-            broken = true;
-            return this;
-        }
-
-        @Override
-        public String connectionId() {
-            return connectionId;
-        }
-
-        @Override
-        public String userId() {
-            return "user-" + connectionId;
-        }
-
-        @Override
-        public Executor eventLoop() {
-            return loop;
-        }
-
-        @Override
-        public synchronized void send(EncodedFrame frame) {
-            if (broken) {
-                throw new IllegalStateException("socket is gone");
-            }
-            frames.add(frame.text());
-            threads.add(Thread.currentThread().getName());
-        }
-
-        synchronized int count() {
-            return frames.size();
-        }
-
-        synchronized List<String> frames() {
-            return List.copyOf(frames);
-        }
-
-        synchronized List<String> threads() {
-            return List.copyOf(threads);
-        }
-
-        @Override
-        public CompletionStage<Void> close(int code, String reason) {
-            return CompletableFuture.completedFuture(null);
         }
     }
 }

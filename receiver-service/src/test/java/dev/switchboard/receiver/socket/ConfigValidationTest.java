@@ -1,7 +1,7 @@
 package dev.switchboard.receiver.socket;
 
+import static dev.switchboard.runtime.testing.ConfigMappings.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.DeliveryConfig;
@@ -59,11 +59,5 @@ class ConfigValidationTest {
                 SubscriptionConfig.class,
                 Map.of("switchboard.subscription.reconnect-max-backoff", "10ms"),
                 "switchboard.subscription.reconnect-max-backoff");
-    }
-
-    private static void assertRefused(Class<?> mapping, Map<String, String> settings, String naming) {
-        Optional<String> refusal = ConfigMappings.refusal(mapping, settings);
-        assertTrue(refusal.isPresent(), settings + " was accepted");
-        assertTrue(refusal.get().contains(naming), refusal.get());
     }
 }

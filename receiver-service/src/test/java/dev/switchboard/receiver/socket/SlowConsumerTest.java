@@ -8,18 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.LocalConnection;
-import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
+import dev.switchboard.receiver.testing.LiveReceiverTest;
 import dev.switchboard.receiver.testing.MetricsScrape;
 import dev.switchboard.receiver.testing.RawSocket;
-import dev.switchboard.receiver.testing.RedisPublisher;
 import dev.switchboard.receiver.testing.TestSocket;
 import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -34,35 +31,23 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(EmbeddedRedisResource.class)
-class SlowConsumerTest {
+class SlowConsumerTest extends LiveReceiverTest {
 
     private static final int MAX_EVENTS = 20_000;
     private static final int BATCH = 32;
     private static final String PADDING = "x".repeat(16 * 1024); // content at the contract's size limit
-
-    @TestHTTPResource("/ws")
-    URI http;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    EventIngest subscriber;
 
     @Inject
     ConnectionRegistry registry;
 
     @Test
     void aClientThatStopsReadingIsClosedAsSlowConsumerAndTheOthersGetEveryEvent() {
-        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
-        URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
+        URI ws = ws();
         MetricsScrape before = MetricsScrape.now();
         List<String> published = new ArrayList<>();
 
         try (TestSocket alice = TestSocket.connect(ws, TestTokens.valid("alice"));
-                RawSocket stalled = RawSocket.open(ws, TestTokens.valid("stalled"), 4096);
-                RedisPublisher publisher =
-                        new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+                RawSocket stalled = RawSocket.open(ws, TestTokens.valid("stalled"), 4096)) {
             await().atMost(TestSocket.WAIT)
                     .until(() -> registry.byId(stalled.connectionId()).isPresent());
             WebSocketRecipient stalledRecipient = (WebSocketRecipient) registry.byId(stalled.connectionId())

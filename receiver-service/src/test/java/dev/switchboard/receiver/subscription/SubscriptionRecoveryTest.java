@@ -10,19 +10,16 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
+import dev.switchboard.receiver.testing.LiveReceiverTest;
 import dev.switchboard.receiver.testing.MetricsScrape;
 import dev.switchboard.receiver.testing.RedisPublisher;
 import dev.switchboard.receiver.testing.TestSocket;
-import dev.switchboard.receiver.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,16 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The subscription is restored after Redis goes away or stops answering, and clients are told to resync. */
 @QuarkusTest
 @WithTestResource(EmbeddedRedisResource.class)
-class SubscriptionRecoveryTest {
-
-    @TestHTTPResource("/ws")
-    URI http;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    EventIngest subscriber;
+class SubscriptionRecoveryTest extends LiveReceiverTest {
 
     @Inject
     RedisPubSubSubscription transport;
@@ -52,13 +40,11 @@ class SubscriptionRecoveryTest {
 
     @BeforeEach
     void connected() {
-        await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
-        alice = TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), TestTokens.valid("alice"));
+        alice = connect("alice");
     }
 
     @AfterEach
-    void close() {
-        alice.close();
+    void redisUpAgain() {
         EmbeddedRedisResource.redis().start(); // whatever happened, leave Redis up for the next test
         await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
     }
@@ -93,8 +79,7 @@ class SubscriptionRecoveryTest {
     @Test
     void aConnectionThatStopsAnsweringCountsAsLost() {
         long restoredBefore = subscriber.restorations();
-        try (RedisPublisher admin =
-                new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+        try (RedisPublisher admin = newPublisher()) {
             // Redis keeps the TCP connection open but answers nothing for 3 seconds: only the liveness check sees it.
             admin.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(3000).arg("ALL"));
         }
@@ -114,8 +99,7 @@ class SubscriptionRecoveryTest {
         long checksBefore = transport.passedChecks();
         int published = 0;
         String lastId = null;
-        try (RedisPublisher publisher =
-                new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+        try (RedisPublisher publisher = newPublisher()) {
             // Keep events flowing until several checks have overlapped with them.
             while (transport.passedChecks() < checksBefore + 3) {
                 ObjectNode event = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
@@ -139,8 +123,7 @@ class SubscriptionRecoveryTest {
 
     private void assertLaterEventsArrive() {
         ObjectNode added = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
-        try (RedisPublisher publisher =
-                new RedisPublisher(vertx, EmbeddedRedisResource.redis().url())) {
+        try (RedisPublisher publisher = newPublisher()) {
             publisher.publish(EventType.MESSAGE_ADDED, added.toString());
         }
         assertEquals(Events.clientFrame(added), alice.nextIgnoringResync());

@@ -82,10 +82,8 @@ public class AdminResource {
                             schema = @Schema(implementation = RepublishResult.class),
                             examples = @ExampleObject(name = "republished", ref = "RepublishResult")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<RestResponse<RepublishResult>> republish(@RestPath String chatId, RepublishRequest request) {
         requireEnabled();
         long fromSeq = RepublishRequest.fromSeq(request);
@@ -109,10 +107,8 @@ public class AdminResource {
                             schema = @Schema(implementation = DeadLetterList.class),
                             examples = @ExampleObject(name = "deadLetters", ref = "DeadLetterList")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<DeadLetterList> deadLetters(
             @Parameter(
                             description = "How many, 1 to 200; default 50.",
@@ -138,10 +134,8 @@ public class AdminResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeadLetterRetry.class),
                             examples = @ExampleObject(name = "retried", ref = "DeadLetterRetry")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<RestResponse<DeadLetterRetry>> retry(@RestPath String id) {
         requireEnabled();
         long deadLetterId;

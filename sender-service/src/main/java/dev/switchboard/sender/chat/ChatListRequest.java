@@ -1,5 +1,6 @@
 package dev.switchboard.sender.chat;
 
+import dev.switchboard.sender.QueryParameters;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import dev.switchboard.sender.problem.ValidationErrors;
 
@@ -13,15 +14,7 @@ public record ChatListRequest(int limit, ChatCursor after) {
      */
     public static ChatListRequest parse(String limit, String cursor, int defaultLimit, int maxLimit) {
         ValidationErrors errors = new ValidationErrors();
-        int size = defaultLimit;
-        if (limit != null) {
-            long parsed = parseLong(limit);
-            if (parsed < 1 || parsed > maxLimit) {
-                errors.add("limit", "must be an integer from 1 to " + maxLimit);
-            } else {
-                size = (int) parsed;
-            }
-        }
+        int size = QueryParameters.limit(limit, defaultLimit, maxLimit, errors);
         ChatCursor after = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
@@ -32,13 +25,5 @@ public record ChatListRequest(int limit, ChatCursor after) {
         }
         errors.throwIfAny();
         return new ChatListRequest(size, after);
-    }
-
-    private static long parseLong(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -71,8 +71,6 @@ public class ChatResource {
                             schema = @Schema(implementation = Chat.class),
                             examples = @ExampleObject(name = "chat", ref = "Chat")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<RestResponse<Chat>> create(CreateChatRequest request, @Context SecurityContext security) {
         NewChat newChat = validator.validate(Caller.userId(security), request);
         return chats.create(newChat)
@@ -99,8 +97,6 @@ public class ChatResource {
                             schema = @Schema(implementation = ChatList.class),
                             examples = @ExampleObject(name = "chats", ref = "ChatList")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<ChatList> list(
             @Parameter(
                             description = "Chats per page, 1 to 200 (switchboard.limits.page-max-limit); default 50.",
@@ -131,8 +127,6 @@ public class ChatResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Chat.class),
                             examples = @ExampleObject(name = "chat", ref = "Chat")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Chat> get(@RestPath String chatId, @Context SecurityContext security) {
         return chats.get(ChatIds.parse(chatId), Caller.userId(security));
@@ -164,8 +158,6 @@ public class ChatResource {
                             schema = @Schema(implementation = Chat.class),
                             examples = @ExampleObject(name = "chat", ref = "ChangedChat")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Chat> update(@RestPath String chatId, UpdateChatRequest request, @Context SecurityContext security) {
         String callerId = Caller.userId(security);

@@ -84,8 +84,6 @@ public class MessageResource {
                             schema = @Schema(implementation = Message.class),
                             examples = @ExampleObject(name = "message", ref = "Message")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     public Uni<RestResponse<Message>> send(
@@ -120,8 +118,6 @@ public class MessageResource {
                             schema = @Schema(implementation = MessagePage.class),
                             examples = @ExampleObject(name = "page", ref = "MessagePage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<MessagePage> history(
             @RestPath String chatId,
@@ -174,8 +170,6 @@ public class MessageResource {
                             schema = @Schema(implementation = Message.class),
                             examples = @ExampleObject(name = "message", ref = "EditedMessage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -199,8 +193,6 @@ public class MessageResource {
                     + "Publishes messageDeleted, messageUpdateForChatList when it is the chat's newest message, and "
                     + "unreadCountUpdated for the members who had not read it.")
     @APIResponse(responseCode = "204", description = "Deleted (or already deleted).")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Void> delete(@RestPath String chatId, @RestPath String messageId, @Context SecurityContext security) {

@@ -1,5 +1,6 @@
 package dev.switchboard.sender.message;
 
+import dev.switchboard.sender.QueryParameters;
 import dev.switchboard.sender.problem.ValidationErrors;
 
 /**
@@ -28,15 +29,7 @@ public record PageRequest(Direction direction, long seq, int limit) {
         }
         long after = parseSeq("afterSeq", afterSeq, errors);
         long before = parseSeq("beforeSeq", beforeSeq, errors);
-        int size = defaultLimit;
-        if (limit != null) {
-            long parsed = parseLong(limit);
-            if (parsed < 1 || parsed > maxLimit) {
-                errors.add("limit", "must be an integer from 1 to " + maxLimit);
-            } else {
-                size = (int) parsed;
-            }
-        }
+        int size = QueryParameters.limit(limit, defaultLimit, maxLimit, errors);
         errors.throwIfAny();
         return beforeSeq != null
                 ? new PageRequest(Direction.BEFORE, before, size)
@@ -47,19 +40,10 @@ public record PageRequest(Direction direction, long seq, int limit) {
         if (value == null) {
             return 0;
         }
-        long seq = parseLong(value);
+        long seq = QueryParameters.parseLong(value);
         if (seq < 0) {
             errors.add(name, "must be a non-negative integer");
         }
         return seq;
-    }
-
-    /** -1 for anything that is not a plain decimal integer (so it fails the range checks above). */
-    private static long parseLong(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -61,8 +61,6 @@ public class ReadResource {
                             schema = @Schema(implementation = ReadState.class),
                             examples = @ExampleObject(name = "readState", ref = "ReadState")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<ReadState> markRead(@RestPath String chatId, ReadRequest request, @Context SecurityContext security) {
         String userId = Caller.userId(security);

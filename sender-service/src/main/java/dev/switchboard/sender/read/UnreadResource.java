@@ -42,8 +42,6 @@ public class UnreadResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = UnreadSummary.class),
                             examples = @ExampleObject(name = "unread", ref = "Unread")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Uni<UnreadSummary> unread(@Context SecurityContext security) {
         return reads.unread(Caller.userId(security));
     }

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
+import dev.switchboard.sender.testing.AliceAndBobChat;
 import dev.switchboard.sender.testing.Api;
-import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
 import dev.switchboard.sender.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,32 +18,12 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The operator API, switched on as in the local stack (test profile), with re-publish capped at 5 messages. */
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class AdminResourceTest {
-
-    private ChatScene scene;
-    private EventLog events;
-    private String alice;
-    private String chatId;
-
-    @BeforeEach
-    void chatOfAliceAndBob() {
-        scene = ChatScene.withChat("alice", "bob");
-        events = scene.events();
-        alice = scene.user("alice");
-        chatId = scene.chatId();
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
-    }
+class AdminResourceTest extends AliceAndBobChat {
 
     @Test
     void republishQueuesMessageAddedFromTheSeqOnAndMessageDeletedForTombstonesInSeqOrder() {

@@ -11,39 +11,30 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
+import dev.switchboard.sender.testing.SceneTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class ChatUpdateTest {
+class ChatUpdateTest extends SceneTest {
 
-    private ChatScene scene;
-    private EventLog events;
     private String alice;
     private String bob;
     private String carol;
 
-    @BeforeEach
-    void users() {
-        scene = ChatScene.withUsers("alice", "bob", "carol");
-        events = scene.events();
-        alice = scene.user("alice");
-        bob = scene.user("bob");
-        carol = scene.user("carol");
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
+    @Override
+    protected ChatScene openScene() {
+        ChatScene users = ChatScene.withUsers("alice", "bob", "carol");
+        alice = users.user("alice");
+        bob = users.user("bob");
+        carol = users.user("carol");
+        return users;
     }
 
     @Test

@@ -10,40 +10,31 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
+import dev.switchboard.sender.testing.SceneTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class MessageDeleteTest {
+class MessageDeleteTest extends SceneTest {
 
-    private ChatScene scene;
-    private EventLog events;
     private String alice;
     private String bob;
     private String carol;
     private String chatId;
 
-    @BeforeEach
-    void chatOfThree() {
-        scene = ChatScene.withChat("alice", "bob", "carol");
-        events = scene.events();
-        alice = scene.user("alice");
-        bob = scene.user("bob");
-        carol = scene.user("carol");
-        chatId = scene.chatId();
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
+    @Override
+    protected ChatScene openScene() {
+        ChatScene chat = ChatScene.withChat("alice", "bob", "carol");
+        alice = chat.user("alice");
+        bob = chat.user("bob");
+        carol = chat.user("carol");
+        chatId = chat.chatId();
+        return chat;
     }
 
     @Test

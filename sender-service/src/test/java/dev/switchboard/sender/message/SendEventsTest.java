@@ -10,37 +10,26 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
+import dev.switchboard.sender.testing.SceneTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What one send publishes: four events, in this order, each with the audience and data of the contract. */
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class SendEventsTest {
+class SendEventsTest extends SceneTest {
 
     @Inject
     EventCodec codec;
 
-    private ChatScene scene;
-    private EventLog events;
-
-    @BeforeEach
-    void subscribe() {
-        scene = ChatScene.withUsers();
-        events = scene.events();
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        scene.close();
+    @Override
+    protected ChatScene openScene() {
+        return ChatScene.withUsers();
     }
 
     @Test

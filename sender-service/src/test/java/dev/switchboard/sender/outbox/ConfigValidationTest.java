@@ -1,7 +1,7 @@
 package dev.switchboard.sender.outbox;
 
+import static dev.switchboard.runtime.testing.ConfigMappings.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.runtime.testing.ConfigMappings;
 import dev.switchboard.sender.LimitsConfig;
@@ -75,11 +75,5 @@ class ConfigValidationTest {
                 AdminConfig.class,
                 Map.of("switchboard.admin.republish-max-messages", "-1"),
                 "switchboard.admin.republish-max-messages");
-    }
-
-    private static void assertRefused(Class<?> mapping, Map<String, String> settings, String naming) {
-        Optional<String> refusal = ConfigMappings.refusal(mapping, settings);
-        assertTrue(refusal.isPresent(), settings + " was accepted");
-        assertTrue(refusal.get().contains(naming), refusal.get());
     }
 }

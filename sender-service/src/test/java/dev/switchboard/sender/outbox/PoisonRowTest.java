@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
+import dev.switchboard.sender.testing.AliceAndBobChat;
 import dev.switchboard.sender.testing.Api;
-import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
-import dev.switchboard.sender.testing.EventLog;
 import dev.switchboard.sender.testing.Metrics;
 import dev.switchboard.sender.testing.RedisSubscription;
 import dev.switchboard.sender.testing.TestDatabase;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(EmbeddedServersResource.class)
-class PoisonRowTest {
+class PoisonRowTest extends AliceAndBobChat {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
     private static final String POISON_TYPE = "notAContractEvent";
@@ -56,10 +55,6 @@ class PoisonRowTest {
     @Inject
     OutboxConfig config;
 
-    private ChatScene scene;
-    private EventLog events;
-    private String alice;
-    private String chatId;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -78,10 +73,6 @@ class PoisonRowTest {
 
     @BeforeEach
     void onlyTheContractChannelsMayBePublished() {
-        scene = ChatScene.withChat("alice", "bob");
-        events = scene.events();
-        alice = scene.user("alice");
-        chatId = scene.chatId();
         List<String> acl = new ArrayList<>(List.of("default", "resetchannels"));
         new EventChannels(EventChannels.DEFAULT_PREFIX).all().forEach(channel -> acl.add("&" + channel));
         TestRedis.command(
@@ -93,7 +84,6 @@ class PoisonRowTest {
     void everyChannelAgain() {
         java.util.logging.Logger.getLogger(OutboxRelay.class.getName()).removeHandler(capture);
         TestRedis.command(vertx, "ACL", "SETUSER", "default", "allchannels");
-        scene.close();
     }
 
     @Test
