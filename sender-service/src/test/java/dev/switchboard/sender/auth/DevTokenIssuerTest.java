@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.runtime.testing.ConfigMappings;
 import dev.switchboard.sender.problem.FieldError;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DevTokenIssuerTest {
 
     private static final String DEV_KEY = "../dev-keys/DEV-ONLY-jwt-signing-key.pem";
-
-    record Settings(boolean enabled, Optional<String> signingKeyLocation, Duration maxTtl, Duration defaultTtl)
-            implements DevTokensConfig {}
 
     @Test
     void switchedOnWithoutASigningKeyTheServiceRefusesToStart() {
@@ -88,8 +87,11 @@ class DevTokenIssuerTest {
     }
 
     private static DevTokenIssuer issuer(boolean enabled, Optional<String> key) {
+        Map<String, String> settings =
+                new HashMap<>(Map.of("switchboard.dev-tokens.enabled", Boolean.toString(enabled)));
+        key.ifPresent(location -> settings.put("switchboard.dev-tokens.signing-key-location", location));
         return new DevTokenIssuer(
-                new Settings(enabled, key, Duration.ofHours(24), Duration.ofHours(1)),
+                ConfigMappings.read(DevTokensConfig.class, settings),
                 new JWTAuthContextInfo((java.security.PublicKey) null, "switchboard-dev"));
     }
 }

@@ -1,16 +1,16 @@
 package dev.switchboard.sender.testing;
 
+import dev.switchboard.runtime.testing.ConfigMappings;
 import dev.switchboard.sender.LimitsConfig;
+import java.util.Map;
 
-/** The contract's default limits, for unit tests that run without Quarkus. */
-public record TestLimits(
-        int contentMaxBytes,
-        int chatNameMaxLength,
-        int chatMaxMembers,
-        int clientMessageIdMaxLength,
-        int pageDefaultLimit,
-        int pageMaxLimit)
-        implements LimitsConfig {
+/**
+ * The contract's default limits, read from the mapping as the app reads them (its {@code @WithDefault}s), for unit
+ * tests without Quarkus: a new limit needs no change here.
+ */
+public final class TestLimits {
 
-    public static final TestLimits DEFAULTS = new TestLimits(16384, 200, 1000, 128, 50, 200);
+    public static final LimitsConfig DEFAULTS = ConfigMappings.read(LimitsConfig.class, Map.of());
+
+    private TestLimits() {}
 }
