@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Every frame the server sends to a client, as JSON text. Frames that never change are built once; event frames
  * are built once per event by the caller ({@link AudienceRouter}), as UTF-8 bytes shared by all recipients. The
- * answers to a client's own frames (welcome, pong, subscribed, errors) stay Strings: they go to one connection
- * through websockets-next.
+ * answers to a client's own frames (welcome, pong, subscribed, errors) are Strings made into frames for one
+ * connection; they go through the same bounded write path as events.
  * <p>
  * Event frames are encoded to a String and then to UTF-8, not by Jackson's byte generator: the two differ for
  * text with a broken surrogate pair (the byte generator fails, the String is written with '?'), and a user's
@@ -41,12 +41,21 @@ public class ClientFrameEncoder {
         return pong;
     }
 
-    public String subscribed(List<String> events, List<String> chatIds) {
-        return codec.encode(new Subscribed("subscribed", events, chatIds));
+    /**
+     * The answer to a subscribe: the event filter as understood and how many chats it names. The chat ids are not
+     * echoed: the answer to a client frame is never as large as the client makes it.
+     */
+    public String subscribed(List<String> events, int chatCount) {
+        return codec.encode(new Subscribed("subscribed", events, chatCount));
     }
 
     public String badRequest(String detail) {
         return codec.encode(new Error("error", "bad_request", detail));
+    }
+
+    /** A client frame over the client's rate, dropped unhandled. */
+    public String rateLimited(String detail) {
+        return codec.encode(new Error("error", "rate_limited", detail));
     }
 
     /** Goes to every connection of the instance, like an event. */
@@ -84,8 +93,8 @@ public class ClientFrameEncoder {
     @JsonPropertyOrder({"type", "connectionId", "userId", "receiverId", "heartbeatSeconds"})
     private record Welcome(String type, String connectionId, String userId, String receiverId, int heartbeatSeconds) {}
 
-    @JsonPropertyOrder({"type", "events", "chatIds"})
-    private record Subscribed(String type, List<String> events, List<String> chatIds) {}
+    @JsonPropertyOrder({"type", "events", "chatCount"})
+    private record Subscribed(String type, List<String> events, int chatCount) {}
 
     @JsonPropertyOrder({"type", "code", "detail"})
     private record Error(String type, String code, String detail) {}

@@ -16,4 +16,13 @@ public interface DeliveryConfig {
     @WithDefault("1024")
     @Min(1)
     int maxPendingFrames();
+
+    /**
+     * Bytes written to one connection and not yet taken by the operating system, every frame counted (events and
+     * the answers to the client's own frames alike). Beyond this the connection is closed (1013) like a slow
+     * consumer, so that one client can never make this instance hold more than this for it.
+     */
+    @WithDefault("1048576")
+    @Min(1024)
+    int maxPendingBytes();
 }

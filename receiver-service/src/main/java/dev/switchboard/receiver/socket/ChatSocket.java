@@ -5,6 +5,7 @@ import dev.switchboard.receiver.delivery.ClientFrameEncoder;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.DeliveryConfig;
 import dev.switchboard.receiver.delivery.DeliveryMetrics;
+import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -26,8 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The {@code /ws} endpoint. Every callback returns a {@link Uni}, so it runs on the connection's event loop and
- * never blocks it. Answers to the client's own frames go through websockets-next; event frames, thousands a
- * second, are written to the socket underneath by {@link WebSocketRecipient}. The upgrade was already authenticated
+ * never blocks it. Every frame the server sends (welcome, answers, events, resync) goes through the connection's one
+ * bounded write path, {@link WebSocketRecipient}, straight to the socket underneath; client frames are rate limited
+ * per connection ({@link ClientFrameLimiter}). The upgrade was already authenticated
  * by {@link BearerTokenUpgradeCheck}. Server pings come from websockets-next ({@code auto-ping-interval}); pongs and
  * frames are what keeps a connection from being closed as idle by {@link HeartbeatMonitor}.
  */
@@ -39,6 +41,8 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final UserData.TypedKey<LocalConnection> LOCAL =
             new UserData.TypedKey<>("switchboard.local-connection");
+    private static final UserData.TypedKey<ClientFrameLimiter> LIMITER =
+            new UserData.TypedKey<>("switchboard.client-frame-limiter");
 
     private final ConnectionRegistry registry;
     private final ClientFrameEncoder encoder;
@@ -67,7 +71,12 @@ public class ChatSocket {
         this.socketConfig = socketConfig;
         this.metrics = metrics;
         this.recipientSettings = new WebSocketRecipient.Settings(
-                deliveryConfig.maxPendingFrames(), socketConfig.closeTimeout(), vertx, metrics, deliveryMetrics);
+                deliveryConfig.maxPendingFrames(),
+                deliveryConfig.maxPendingBytes(),
+                socketConfig.closeTimeout(),
+                vertx,
+                metrics,
+                deliveryMetrics);
         this.underlying = underlying;
         this.receiverId = receiverConfig.instanceId();
     }
@@ -87,15 +96,17 @@ public class ChatSocket {
                 new WebSocketRecipient(connection, underlying.of(connection), userId, transport, recipientSettings);
         LocalConnection local = new LocalConnection(recipient);
         connection.userData().put(LOCAL, local);
-        String welcome = encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds());
-        // Registered only once the welcome is written, so that it is always the first frame the client sees.
-        return connection.sendText(welcome).invoke(() -> {
-            if (connection.isOpen()) {
-                registry.add(local);
-                metrics.opened();
-                LOG.debugf("connection %s of %s opened", connection.id(), userId);
-            }
-        });
+        connection.userData().put(LIMITER, new ClientFrameLimiter(socketConfig));
+        // Through the connection's one bounded write path, like every frame; registered only after the welcome is
+        // queued (on this event loop, which also writes its events), so that it is always the first frame.
+        recipient.reply(EncodedFrame.ofText(
+                encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds())));
+        if (connection.isOpen() && recipient.isOpen()) {
+            registry.add(local);
+            metrics.opened();
+            LOG.debugf("connection %s of %s opened", connection.id(), userId);
+        }
+        return Uni.createFrom().voidItem();
     }
 
     @OnTextMessage
@@ -108,7 +119,22 @@ public class ChatSocket {
             // A single frame below the transport's frame cut-off but above our limit arrives here whole.
             return close(connection, CloseCause.TOO_BIG, "message too big");
         }
-        return connection.sendText(answer(text, connection));
+        if (recipient == null) {
+            return Uni.createFrom().voidItem(); // not opened (refused in onOpen): nothing to answer on
+        }
+        switch (connection.userData().get(LIMITER).admit()) {
+            case HANDLE -> recipient.reply(EncodedFrame.ofText(answer(text, connection)));
+            case REFUSE -> {
+                metrics.clientFrameRefused();
+                recipient.reply(EncodedFrame.ofText(encoder.rateLimited("at most "
+                        + socketConfig.clientFramesPerSecond() + " frames per second; this one was dropped")));
+            }
+            case CLOSE -> {
+                metrics.clientFrameRefused();
+                return close(connection, CloseCause.RATE_LIMITED, "too many frames");
+            }
+        }
+        return Uni.createFrom().voidItem();
     }
 
     /** The client's answer to a server ping: proof that it is there and reading. */
@@ -130,7 +156,8 @@ public class ChatSocket {
                     if (local != null) {
                         local.filter(subscribe.filter());
                     }
-                    yield encoder.subscribed(subscribe.eventNames(), subscribe.chatIdStrings());
+                    yield encoder.subscribed(
+                            subscribe.eventNames(), subscribe.chatIds().size());
                 }
             };
         } catch (ClientFrameParser.BadFrameException e) {

@@ -30,9 +30,5 @@ public sealed interface ClientFrame {
         public List<String> eventNames() {
             return events.stream().map(EventType::wireName).toList();
         }
-
-        public List<String> chatIdStrings() {
-            return chatIds.stream().map(UUID::toString).toList();
-        }
     }
 }

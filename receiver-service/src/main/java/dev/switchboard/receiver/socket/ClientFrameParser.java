@@ -23,8 +23,11 @@ public class ClientFrameParser {
 
     private final ObjectReader reader;
 
+    private final int maxSubscribedChats;
+
     @Inject
-    public ClientFrameParser(EventCodec codec) {
+    public ClientFrameParser(EventCodec codec, SocketConfig config) {
+        this.maxSubscribedChats = config.maxSubscribedChats();
         // Trailing garbage after the object is as unusable as any other malformed frame.
         this.reader = codec.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -45,10 +48,18 @@ public class ClientFrameParser {
         }
         return switch (type.asText()) {
             case "ping" -> new ClientFrame.Ping();
-            case "subscribe" ->
-                new ClientFrame.Subscribe(list(frame, "events", this::eventType), list(frame, "chatIds", this::chatId));
+            case "subscribe" -> subscribe(frame);
             default -> throw new BadFrameException("unknown frame type: " + echo(type.asText()));
         };
+    }
+
+    private ClientFrame.Subscribe subscribe(JsonNode frame) {
+        JsonNode chatIds = frame.get("chatIds");
+        if (chatIds != null && chatIds.isArray() && chatIds.size() > maxSubscribedChats) {
+            throw new BadFrameException("chatIds may name at most " + maxSubscribedChats + " chats, not "
+                    + chatIds.size() + "; leave it out to get every chat");
+        }
+        return new ClientFrame.Subscribe(list(frame, "events", this::eventType), list(frame, "chatIds", this::chatId));
     }
 
     private <T> List<T> list(JsonNode frame, String field, Function<String, T> element) {

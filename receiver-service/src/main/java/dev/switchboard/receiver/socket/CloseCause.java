@@ -15,6 +15,8 @@ public enum CloseCause {
     IDLE("idle", 1001),
     /** The client sent a message over the size limit (1009). */
     TOO_BIG("too_big", 1009),
+    /** The client kept sending frames over its rate limit (1008, policy violation). */
+    RATE_LIMITED("rate_limited", 1008),
     /** The client sent a binary frame (1003). */
     UNSUPPORTED("unsupported", 1003),
     /** The connection broke without a close handshake (network loss, reset), or failed otherwise. */
@@ -44,6 +46,7 @@ public enum CloseCause {
             case 1013 -> SLOW_CONSUMER;
             case 1009 -> TOO_BIG;
             case 1003 -> UNSUPPORTED;
+            case 1008 -> RATE_LIMITED;
             default -> ERROR;
         };
     }

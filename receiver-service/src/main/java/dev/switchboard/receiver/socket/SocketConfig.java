@@ -40,6 +40,29 @@ public interface SocketConfig {
     @DurationMin(millis = 1)
     Duration closeTimeout();
 
+    /** Frames a client may send per second, on average: ping, subscribe, auth (a token bucket per connection). */
+    @WithDefault("20")
+    @Min(1)
+    int clientFramesPerSecond();
+
+    /** How many frames a client may send at once above that rate. */
+    @WithDefault("40")
+    @Min(1)
+    int clientFrameBurst();
+
+    /**
+     * Frames over the rate a client may send in a minute, each answered with a {@code rate_limited} error frame,
+     * before the connection is closed (1008): the cost of a client that keeps going is bounded too.
+     */
+    @WithDefault("10")
+    @Min(1)
+    int clientFrameViolationsPerMinute();
+
+    /** Most chat ids one {@code subscribe} frame may name; a longer list is answered with an error frame. */
+    @WithDefault("500")
+    @Min(1)
+    int maxSubscribedChats();
+
     /** A healthy client would be closed between two pings otherwise. */
     @AssertTrue(message = "switchboard.socket.idle-timeout must be at least twice switchboard.socket.heartbeat-seconds")
     default boolean isIdleTimeoutAtLeastTwoHeartbeats() {

@@ -22,10 +22,12 @@ public class SocketMetrics {
     static final String OPENED = "switchboard.receiver.connections.opened";
     static final String CLOSED = "switchboard.receiver.connections.closed";
     static final String SLOW_CONSUMER_CLOSES = "switchboard.receiver.slow.consumer.closes";
+    static final String CLIENT_FRAMES_REFUSED = "switchboard.receiver.client.frames.refused";
 
     private final Counter opened;
     private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
     private final Counter slowConsumerCloses;
+    private final Counter clientFramesRefused;
 
     @Inject
     public SocketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
@@ -48,6 +50,13 @@ public class SocketMetrics {
         slowConsumerCloses = Counter.builder(SLOW_CONSUMER_CLOSES)
                 .description("Connections closed (1013) because the client did not read fast enough")
                 .register(registry);
+        clientFramesRefused = Counter.builder(CLIENT_FRAMES_REFUSED)
+                .description("Client frames dropped because the client sent them over its rate limit")
+                .register(registry);
+    }
+
+    void clientFrameRefused() {
+        clientFramesRefused.increment();
     }
 
     void opened() {

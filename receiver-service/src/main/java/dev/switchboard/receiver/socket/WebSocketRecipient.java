@@ -3,6 +3,8 @@ package dev.switchboard.receiver.socket;
 import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.Recipient;
+import io.netty.channel.Channel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.AsyncResult;
@@ -20,12 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * A websockets-next connection as a delivery {@link Recipient}. Event frames are written straight to the Vert.x
- * socket under the connection (see {@link UnderlyingWebSocket}), on the connection's own event loop (the
- * EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a client.
- * {@link #pending} counts frames written whose write has not completed, that is, not yet taken by the operating
- * system's socket buffer: it grows only while the client does not read. Beyond {@code max-pending-frames} the
- * connection is closed as a slow consumer (1013), which bounds what one client can make this instance hold.
+ * A websockets-next connection as a delivery {@link Recipient}, and the one write path of every frame the server
+ * sends it: events ({@link #send}) and the answers to its own frames ({@link #reply}) alike. Frames are written
+ * straight to the Vert.x socket under the connection (see {@link UnderlyingWebSocket}), on the connection's own
+ * event loop (the EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a
+ * client. {@link #pending} counts frames whose write has not completed, that is, not yet taken by the operating
+ * system's socket buffer, and Netty counts their bytes against the channel's write-buffer high-water mark: both grow
+ * only while the client does not read. Beyond {@code max-pending-frames} frames or {@code max-pending-bytes} bytes
+ * the connection is closed as a slow consumer (1013), which bounds what one client can make this instance hold.
  * <p>
  * Every server-initiated close ends the TCP connection within the close timeout: a close frame queues behind the
  * unwritten frames, so a client that does not read would never get it, and Vert.x only starts its own closing
@@ -40,8 +44,12 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     private final String userId;
     private final HttpConnection transport;
     private final Executor eventLoop;
+    /** The TCP channel; Netty counts its unwritten bytes against the write-buffer high-water mark set below. */
+    private final Channel channel;
+
     private final Settings settings;
     private final AtomicInteger pending = new AtomicInteger();
+    private final Handler<AsyncResult<Void>> replyWritten = written -> pending.decrementAndGet();
     /** Set once, when the server decides to close; null while open or when the client closed first. */
     private final AtomicReference<CloseCause> closing = new AtomicReference<>();
 
@@ -51,6 +59,7 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     /** What every recipient of this instance shares. */
     record Settings(
             int maxPendingFrames,
+            int maxPendingBytes,
             Duration closeTimeout,
             Vertx vertx,
             SocketMetrics socketMetrics,
@@ -71,9 +80,15 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
         this.socket = socket;
         this.userId = userId;
         this.transport = transport;
-        this.eventLoop =
-                transport instanceof ConnectionBase base ? base.channel().eventLoop() : null;
+        this.channel = transport instanceof ConnectionBase base ? base.channel() : null;
+        this.eventLoop = channel == null ? null : channel.eventLoop();
         this.settings = settings;
+        if (channel != null) {
+            // Unwritable once more than max-pending-bytes wait to be written; every frame of this connection counts.
+            channel.config()
+                    .setWriteBufferWaterMark(
+                            new WriteBufferWaterMark(settings.maxPendingBytes() / 2, settings.maxPendingBytes()));
+        }
     }
 
     @Override
@@ -93,16 +108,28 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
 
     @Override
     public void send(EncodedFrame frame) {
+        write(frame, this);
+    }
+
+    /**
+     * An answer to the client's own frame (welcome, pong, subscribed, error): the same queue and bounds as events,
+     * but not counted as a delivered frame.
+     */
+    void reply(EncodedFrame frame) {
+        write(frame, replyWritten);
+    }
+
+    private void write(EncodedFrame frame, Handler<AsyncResult<Void>> written) {
         if (closing.get() != null || closed) {
             return;
         }
-        if (pending.incrementAndGet() > settings.maxPendingFrames()) {
+        if (pending.incrementAndGet() > settings.maxPendingFrames() || (channel != null && !channel.isWritable())) {
             pending.decrementAndGet();
             close(CloseCause.SLOW_CONSUMER, "slow consumer");
             return;
         }
         try {
-            socket.writeFrame(UnderlyingWebSocket.textFrame(frame.payload())).onComplete(this);
+            socket.writeFrame(UnderlyingWebSocket.textFrame(frame.payload())).onComplete(written);
         } catch (RuntimeException e) {
             pending.decrementAndGet();
             LOG.debugf("write to connection %s failed: %s", connection.id(), e.toString());
@@ -155,8 +182,9 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
         if (cause == CloseCause.SLOW_CONSUMER) {
             settings.socketMetrics().slowConsumerClosed();
             LOG.warnf(
-                    "connection %s of %s is not reading (%d frames pending): closing it (1013)",
-                    connection.id(), userId, settings.maxPendingFrames());
+                    "connection %s of %s is not reading (%d frames pending, at most %d frames or %d bytes allowed):"
+                            + " closing it (1013)",
+                    connection.id(), userId, pending.get(), settings.maxPendingFrames(), settings.maxPendingBytes());
         } else {
             LOG.debugf("closing connection %s of %s: %s", connection.id(), userId, cause.label());
         }

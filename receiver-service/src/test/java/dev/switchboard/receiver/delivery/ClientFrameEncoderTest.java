@@ -28,7 +28,10 @@ class ClientFrameEncoderTest {
                 "{\"type\":\"error\",\"code\":\"bad_request\",\"detail\":\"frame is not JSON\"}",
                 encoder.badRequest("frame is not JSON"));
         assertEquals(
-                "{\"type\":\"subscribed\",\"events\":[\"messageAdded\"],\"chatIds\":[]}",
-                encoder.subscribed(List.of("messageAdded"), List.of()));
+                "{\"type\":\"subscribed\",\"events\":[\"messageAdded\"],\"chatCount\":0}",
+                encoder.subscribed(List.of("messageAdded"), 0));
+        assertEquals(
+                "{\"type\":\"error\",\"code\":\"rate_limited\",\"detail\":\"slow down\"}",
+                encoder.rateLimited("slow down"));
     }
 }

@@ -108,7 +108,7 @@ class ChatSocketTest {
     }
 
     @Test
-    void subscribeIsConfirmedWithWhatWasAskedFor() {
+    void subscribeIsConfirmedWithTheEventsAskedForAndHowManyChats() {
         try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
             socket.send("{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"messageDeleted\"],\"chatIds\":[\""
                     + CHAT + "\"]}");
@@ -117,12 +117,37 @@ class ChatSocketTest {
             assertEquals(
                     "[\"messageAdded\",\"messageDeleted\"]",
                     subscribed.get("events").toString());
-            assertEquals("[\"" + CHAT + "\"]", subscribed.get("chatIds").toString());
+            assertEquals(1, subscribed.get("chatCount").asInt());
+            assertTrue(subscribed.path("chatIds").isMissingNode(), "the chat ids are not echoed back");
 
             socket.send("{\"type\":\"subscribe\"}");
             JsonNode all = socket.nextIgnoringResync();
             assertEquals("[]", all.get("events").toString());
-            assertEquals("[]", all.get("chatIds").toString());
+            assertEquals(0, all.get("chatCount").asInt());
+        }
+    }
+
+    @Test
+    void framesOverTheRateAreRefusedAndAClientThatGoesOnIsClosedWithPolicyViolation() {
+        try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("flooder"))) {
+            for (int i = 0; i < 200 && socket.isOpen(); i++) {
+                socket.send("{\"type\":\"ping\"}");
+            }
+            int pongs = 0;
+            int refused = 0;
+            for (JsonNode frame = socket.nextOrNull(); frame != null; frame = socket.nextOrNull()) {
+                switch (frame.path("type").asText()) {
+                    case "pong" -> pongs++;
+                    case "error" -> {
+                        assertEquals("rate_limited", frame.path("code").asText(), frame.toString());
+                        refused++;
+                    }
+                    default -> {}
+                }
+            }
+            assertEquals(1008, socket.awaitCloseCode());
+            assertTrue(pongs >= 40 && pongs < 200, "pongs: " + pongs);
+            assertEquals(10, refused, "one error frame per refused frame, up to the allowance of a minute");
         }
     }
 

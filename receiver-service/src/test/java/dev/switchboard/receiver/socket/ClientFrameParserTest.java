@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventType;
+import dev.switchboard.runtime.testing.ConfigMappings;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,18 @@ class ClientFrameParserTest {
 
     private static final String CHAT = "0190f5c2-7a1e-7c3a-9b2d-4f6e8a1b2c3d";
 
-    private final ClientFrameParser parser = new ClientFrameParser(new EventCodec());
+    private final ClientFrameParser parser = new ClientFrameParser(
+            new EventCodec(),
+            ConfigMappings.read(SocketConfig.class, Map.of("switchboard.socket.max-subscribed-chats", "3")));
+
+    @Test
+    void aSubscribeNamingMoreChatsThanAllowedIsABadFrame() {
+        String four = "[\"" + String.join("\",\"", java.util.Collections.nCopies(4, CHAT)) + "\"]";
+        ClientFrameParser.BadFrameException e = assertThrows(
+                ClientFrameParser.BadFrameException.class,
+                () -> parser.parse("{\"type\":\"subscribe\",\"chatIds\":" + four + "}"));
+        assertEquals("chatIds may name at most 3 chats, not 4; leave it out to get every chat", e.getMessage());
+    }
 
     @Test
     void readsPing() {

@@ -74,6 +74,38 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one masked text frame, as a client must.
+     *
+     * @throws IOException once the server has cut the connection (broken pipe, reset)
+     */
+    public void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+        frame.write(0x80 | TEXT);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length < 65536) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xff);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >>> shift) & 0xff);
+            }
+        }
+        byte[] mask = new byte[4];
+        new SecureRandom().nextBytes(mask);
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i & 3]);
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
     public String connectionId() {
         return welcome.get("connectionId").asText();
     }

@@ -112,6 +112,16 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return frame;
     }
 
+    /** The next frame, or null when none comes within a second (the server stopped sending, or closed). */
+    public JsonNode nextOrNull() {
+        try {
+            return frames.poll(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean hasNoFrames() {
         return frames.isEmpty();
     }
