@@ -24,7 +24,7 @@ public final class ChatPlanner {
         }
         return new ChatPlan(
                 switch (workload) {
-                    case DIRECT -> direct(users);
+                    case DIRECT, FLOOD -> direct(users);
                     case GROUPS -> groups(users, groupSize);
                     case BROADCAST -> List.of(new PlannedChat(0, range(0, Math.min(groupSize, users), users)));
                     case IDLE -> List.of();

@@ -58,6 +58,7 @@ public final class LoadGenerator implements Callable<Integer> {
             paramLabel = "W",
             defaultValue = "direct",
             description = "direct (1:1 chats), groups (chats of --group-size), broadcast (one chat of --group-size), "
+                    + "flood (direct bystanders while one abusive user floods big chats: --flood-*), "
                     + "idle (hold the connections, report receiver memory). Default: ${DEFAULT-VALUE}.")
     Workload workload;
 
@@ -161,6 +162,48 @@ public final class LoadGenerator implements Callable<Integer> {
     int messageBytes;
 
     @Option(
+            names = "--flood-chats",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "flood: chats the abusive user makes. Default: ${DEFAULT-VALUE}.")
+    int floodChats;
+
+    @Option(
+            names = "--flood-members",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "flood: members of each (made-up ids, creator included). Default: ${DEFAULT-VALUE}.")
+    int floodMembers;
+
+    @Option(
+            names = "--flood-targets",
+            paramLabel = "N",
+            defaultValue = "16",
+            description = "flood: how many of its chats the abuser sends into. Default: ${DEFAULT-VALUE}.")
+    int floodTargets;
+
+    @Option(
+            names = "--flood-rate",
+            paramLabel = "R",
+            defaultValue = "61.5",
+            description = "flood: the abuser's sends per second. Default: ${DEFAULT-VALUE}.")
+    double floodRate;
+
+    @Option(
+            names = "--flood-bytes",
+            paramLabel = "B",
+            defaultValue = "16384",
+            description = "flood: content bytes of each of its messages. Default: ${DEFAULT-VALUE}.")
+    int floodBytes;
+
+    @Option(
+            names = "--flood-concurrency",
+            paramLabel = "N",
+            defaultValue = "16",
+            description = "flood: the abuser's requests in flight at most. Default: ${DEFAULT-VALUE}.")
+    int floodConcurrency;
+
+    @Option(
             names = "--run-id",
             paramLabel = "ID",
             description = "Names this run's users (lg-<id>-<i>) and chats. Default: random.")
@@ -197,6 +240,11 @@ public final class LoadGenerator implements Callable<Integer> {
         int size = groupSize != null ? groupSize : workload == Workload.BROADCAST ? ChatPlanner.MAX_MEMBERS : 100;
         require(connections >= 1, "--connections must be at least 1");
         require(workload != Workload.DIRECT || connections >= 2, "--workload direct needs at least 2 connections");
+        require(workload != Workload.FLOOD || connections >= 2, "--workload flood needs at least 2 connections");
+        require(floodChats >= 1 && floodTargets >= 1 && floodConcurrency >= 1, "--flood-* counts must be positive");
+        require(floodMembers >= 2 && floodMembers <= ChatPlanner.MAX_MEMBERS, "--flood-members must be 2 to 1000");
+        require(floodRate > 0, "--flood-rate must be positive");
+        require(floodBytes >= 20 && floodBytes <= 16_384, "--flood-bytes must be between 20 and 16384");
         require(size >= 1 && size <= ChatPlanner.MAX_MEMBERS, "--group-size must be between 1 and 1000");
         require(!workload.sendsMessages() || rate > 0, "--rate must be positive");
         require(!duration.isNegative() && !duration.isZero(), "--duration must be positive");
@@ -239,7 +287,11 @@ public final class LoadGenerator implements Callable<Integer> {
                 httpConcurrency,
                 requestTimeout,
                 connectConcurrency,
-                messageBytes);
+                messageBytes,
+                workload == Workload.FLOOD
+                        ? new FloodParameters(
+                                floodChats, floodMembers, floodTargets, floodRate, floodBytes, floodConcurrency)
+                        : null);
     }
 
     private Path defaultOut(String id) {

@@ -89,6 +89,11 @@ final class LoadRun {
         TokenSource tokenSource = tokenSource(sendVertx, api);
         long t = System.nanoTime();
         List<String> tokens = tokenSource.tokensFor(userIds, p.tokenLifetime());
+        // The abuser talks through a client of its own: the generator must not queue bystanders behind it.
+        SenderApi floodApi = p.flood() == null
+                ? null
+                : new SenderApi(sendVertx, p.senders(), p.flood().concurrency(), p.requestTimeout());
+        Flood flood = p.flood() == null ? null : new Flood(p.flood(), p.runId(), sendVertx, floodApi);
         double tokenSeconds = secondsSince(t);
         out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
 
@@ -113,6 +118,13 @@ final class LoadRun {
             double chatSeconds = secondsSince(t);
             if (!plan.chats().isEmpty()) {
                 out.printf(Locale.ROOT, "chats        %d created in %.1fs%n", chatIds.size(), chatSeconds);
+            }
+            if (flood != null) {
+                flood.prepare(
+                        tokenSource
+                                .tokensFor(List.of(flood.abuser()), p.tokenLifetime())
+                                .getFirst(),
+                        out);
             }
             RunResult.Setup setup = new RunResult.Setup(
                     tokenSource.describe(),
@@ -140,7 +152,15 @@ final class LoadRun {
                     }
                 } else {
                     measured = sendAndDrain(
-                            sendVertx.getOrCreateContext(), api, plan, chatIds, tokens, stats, tracker, sendLatency);
+                            sendVertx.getOrCreateContext(),
+                            api,
+                            plan,
+                            chatIds,
+                            tokens,
+                            stats,
+                            tracker,
+                            sendLatency,
+                            flood);
                 }
             }
             RunResult result = ResultBuilder.build(
@@ -156,11 +176,15 @@ final class LoadRun {
                     measured,
                     fleet.stats(),
                     memory,
+                    flood == null ? null : flood.outcome(),
                     interrupted);
             new ResultWriter(out).write(result, deliveryLatency.snapshot(), sendLatency.snapshot(), p.out());
             return result.problems().isEmpty() ? CLEAN : PROBLEMS;
         } finally {
             api.close();
+            if (floodApi != null) {
+                floodApi.close();
+            }
         }
     }
 
@@ -250,7 +274,8 @@ final class LoadRun {
             List<String> tokens,
             SendStats stats,
             DeliveryTracker tracker,
-            LatencyHistogram sendLatency) {
+            LatencyHistogram sendLatency,
+            Flood flood) {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measureFrom = start + p.warmup().toNanos();
         long end = measureFrom + p.duration().toNanos();
@@ -277,8 +302,22 @@ final class LoadRun {
                 // the schedule ended first
             }
         });
+        SendScheduler floodScheduler = flood == null
+                ? null
+                : new SendScheduler(p.flood().rate(), p.flood().concurrency(), flood);
+        Thread floodThread = floodScheduler == null
+                ? null
+                : Thread.ofPlatform().name("loadgen-flood").start(() -> floodScheduler.run(start, end));
         scheduler.run(start, end);
         phaseSwitch.interrupt();
+        if (floodThread != null) {
+            floodScheduler.stop();
+            try {
+                floodThread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         long stoppedAt = System.nanoTime();
         phase = "drain";
         drain(tracker);

@@ -27,6 +27,7 @@ public final class ResultBuilder {
             Duration measured,
             FleetStats fleet,
             List<ReceiverMemory> memory,
+            Flood.Outcome flood,
             boolean interrupted) {
         double seconds = measured.toNanos() / 1e9;
         RunResult.Sending sending = new RunResult.Sending(
@@ -58,7 +59,8 @@ public final class ResultBuilder {
                 LatencySummary.of(deliveryLatency),
                 LatencySummary.of(sendLatency),
                 fleet,
-                List.copyOf(memory));
+                List.copyOf(memory),
+                flood);
     }
 
     static List<String> problems(
@@ -116,6 +118,14 @@ public final class ResultBuilder {
         m.put("request-timeout", DurationConverter.format(p.requestTimeout()));
         m.put("connect-concurrency", p.connectConcurrency());
         m.put("message-bytes", p.messageBytes());
+        if (p.flood() != null) {
+            m.put("flood-chats", p.flood().chats());
+            m.put("flood-members", p.flood().members());
+            m.put("flood-targets", p.flood().targets());
+            m.put("flood-rate", p.flood().rate());
+            m.put("flood-bytes", p.flood().bytes());
+            m.put("flood-concurrency", p.flood().concurrency());
+        }
         return m;
     }
 

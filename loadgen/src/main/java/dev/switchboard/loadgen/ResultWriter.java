@@ -94,6 +94,22 @@ final class ResultWriter {
                         d.deliveredUnacknowledged())
             });
             rows.add(new String[] {"delivery rate", String.format(Locale.ROOT, "%.1f/s", r.deliveredPerSecond())});
+            if (r.flood() != null) {
+                Flood.Outcome f = r.flood();
+                rows.add(new String[] {
+                    "flood",
+                    String.format(
+                            Locale.ROOT,
+                            "chats %d of %d (%d refused)  sends %d  accepted %d  refused %s  errors %d",
+                            f.chatsCreated(),
+                            f.chatsWanted(),
+                            f.chatRefusals(),
+                            f.sent(),
+                            f.accepted(),
+                            f.refusedByStatus(),
+                            f.errors())
+                });
+            }
             rows.add(new String[] {"latency", latency(r.deliveryLatencyMicros()) + "  (intended send -> received)"});
             rows.add(new String[] {"send answer", latency(r.sendLatencyMicros()) + "  (intended send -> HTTP answer)"});
         }

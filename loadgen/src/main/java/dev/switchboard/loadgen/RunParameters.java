@@ -24,13 +24,15 @@ public record RunParameters(
         int httpConcurrency,
         Duration requestTimeout,
         int connectConcurrency,
-        int messageBytes) {
+        int messageBytes,
+        FloodParameters flood) {
 
     public enum TokenSourceKind {
         DEV,
         KEY
     }
 
+    /** @param flood the abusive user of the flood workload; null for every other workload */
     public RunParameters {
         senders = List.copyOf(senders);
         receivers = List.copyOf(receivers);

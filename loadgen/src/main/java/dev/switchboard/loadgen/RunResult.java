@@ -19,7 +19,8 @@ public record RunResult(
         LatencySummary deliveryLatencyMicros,
         LatencySummary sendLatencyMicros,
         FleetStats connections,
-        List<ReceiverMemory> receiverMemory) {
+        List<ReceiverMemory> receiverMemory,
+        Flood.Outcome flood) {
 
     /** How the run was prepared. */
     public record Setup(

@@ -8,6 +8,11 @@ public enum Workload {
     GROUPS,
     /** One chat of {@code --group-size} members: every message fans out to all of them. */
     BROADCAST,
+    /**
+     * 1:1 chats of bystanders, measured as {@link #DIRECT}, while one abusive user floods big chats of made-up
+     * members with big messages ({@code --flood-*}): how much one user can delay everyone else.
+     */
+    FLOOD,
     /** No chats, no messages: hold the connections and report the receivers' memory. */
     IDLE;
 

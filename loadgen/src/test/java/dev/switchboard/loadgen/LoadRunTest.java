@@ -60,7 +60,8 @@ class LoadRunTest {
                 256,
                 Duration.ofSeconds(10),
                 20,
-                0);
+                0,
+                workload == Workload.FLOOD ? new FloodParameters(3, 5, 2, 20, 100, 4) : null);
     }
 
     private int run(RunParameters parameters) {
@@ -92,6 +93,24 @@ class LoadRunTest {
         assertEquals("clean", r.get("verdict").asText());
         assertTrue(Files.exists(dir.resolve("report.html")));
         assertTrue(stdout.toString().contains("verdict        clean"), stdout.toString());
+    }
+
+    @Test
+    void aFloodRunMeasuresTheBystandersAndCountsTheAbusersSendsApart() throws Exception {
+        assertEquals(
+                LoadRun.CLEAN,
+                run(parameters(Workload.FLOOD, 4, 100, 20, RunParameters.TokenSourceKind.DEV)),
+                stdout.toString());
+        JsonNode r = result();
+        JsonNode flood = r.get("flood");
+        assertEquals(3, flood.get("chatsCreated").asInt());
+        assertEquals(26, flood.get("sent").asLong(), 3, "1.3 s at 20/s");
+        assertEquals(flood.get("sent").asLong(), flood.get("accepted").asLong());
+        assertEquals(
+                2 * r.get("sending").get("http2xx").asLong(),
+                r.get("delivery").get("delivered").asLong(),
+                "only the bystanders' messages are tracked");
+        assertEquals(5, r.get("parameters").get("flood-members").asInt());
     }
 
     @Test

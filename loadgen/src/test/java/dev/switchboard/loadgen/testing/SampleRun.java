@@ -36,7 +36,8 @@ public final class SampleRun {
             256,
             Duration.ofSeconds(10),
             100,
-            0);
+            0,
+            null);
 
     private SampleRun() {}
 
@@ -77,6 +78,7 @@ public final class SampleRun {
                 Duration.ofSeconds(10),
                 fleet,
                 List.of(),
+                null,
                 false);
     }
 
