@@ -1,6 +1,17 @@
 package dev.switchboard.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +45,79 @@ public final class EventData {
         }
     }
 
-    /** chatMessageNotification */
-    public record ChatMessageNotification(UUID chatId, String chatName, String senderId, Message message) {}
+    /** chatMessageNotification: what a notification shows, the message as a preview (the full one is messageAdded). */
+    public record ChatMessageNotification(UUID chatId, String chatName, String senderId, MessagePreview message) {}
 
-    /** messageUpdateForChatList */
-    public record ChatListUpdate(UUID chatId, long lastSeq, Message lastMessage) {}
+    /** messageUpdateForChatList: the chat's line in a chat list, its newest message as a preview. */
+    public record ChatListUpdate(UUID chatId, long lastSeq, MessagePreview lastMessage) {}
 
-    /** unreadCountUpdated as published: one event carries the new count of every member whose count changed. */
-    public record UnreadCounts(UUID chatId, Map<String, Long> counts) {}
+    /**
+     * unreadCountUpdated as published: one event carries the new count of every member whose count changed. Up to
+     * {@link Audience#LISTED_AT_MOST} counts travel as {@code "counts":{...}}, more as {@code "packedCounts":"..."}
+     * (lines {@code "<userId> <count>"}, {@link PackedText}).
+     */
+    @JsonSerialize(using = UnreadCountsWriter.class)
+    @JsonDeserialize(using = UnreadCountsReader.class)
+    public record UnreadCounts(UUID chatId, Map<String, Long> counts) {
+
+        /** The counts of an unreadCountUpdated data tree, in either form. */
+        public static Map<String, Long> countsOf(JsonNode data) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            JsonNode packed = data.get("packedCounts");
+            if (packed != null && packed.isTextual()) {
+                for (String line : PackedText.unpack(packed.asText())) {
+                    int space = line.lastIndexOf(' ');
+                    if (space <= 0) {
+                        throw new IllegalArgumentException("packed count without a count");
+                    }
+                    counts.put(line.substring(0, space), Long.parseLong(line.substring(space + 1)));
+                }
+                return counts;
+            }
+            JsonNode listed = data.get("counts");
+            if (listed == null || !listed.isObject()) {
+                throw new IllegalArgumentException("unreadCountUpdated without counts");
+            }
+            listed.fields().forEachRemaining(e -> {
+                if (!e.getValue().canConvertToLong()) {
+                    throw new IllegalArgumentException("count of " + e.getKey() + " is not an integer");
+                }
+                counts.put(e.getKey(), e.getValue().asLong());
+            });
+            return counts;
+        }
+    }
+
+    static final class UnreadCountsWriter extends JsonSerializer<UnreadCounts> {
+        @Override
+        public void serialize(UnreadCounts value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("chatId", value.chatId().toString());
+            if (value.counts().size() > Audience.LISTED_AT_MOST) {
+                gen.writeStringField("packedCounts", PackedText.pack(PackedText.countLines(value.counts())));
+            } else {
+                gen.writeObjectFieldStart("counts");
+                for (Map.Entry<String, Long> e : value.counts().entrySet()) {
+                    gen.writeNumberField(e.getKey(), e.getValue());
+                }
+                gen.writeEndObject();
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    static final class UnreadCountsReader extends JsonDeserializer<UnreadCounts> {
+        @Override
+        public UnreadCounts deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            try {
+                return new UnreadCounts(UUID.fromString(node.path("chatId").asText()), UnreadCounts.countsOf(node));
+            } catch (IllegalArgumentException e) {
+                throw context.weirdStringException(
+                        String.valueOf(node.get("chatId")), UnreadCounts.class, e.getMessage());
+            }
+        }
+    }
 
     /** unreadCountUpdated as one client sees it: cut down to that client's own count. */
     public record UnreadCount(UUID chatId, String userId, long unreadCount) {}

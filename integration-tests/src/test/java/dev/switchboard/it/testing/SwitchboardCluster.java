@@ -31,21 +31,48 @@ public final class SwitchboardCluster implements AutoCloseable {
     private final Infrastructure infra;
     private final List<ServiceProcess> senders = new ArrayList<>();
     private final List<ServiceProcess> receivers = new ArrayList<>();
+    private final Map<String, String> senderSettings;
+    private final String namePrefix;
 
-    private SwitchboardCluster() {
+    /**
+     * The rate limits of the shared cluster: high enough that no test's own traffic (one user sending a thousand
+     * messages in a row, say) is refused. FloodAcrossInstancesTest runs a cluster of its own with the defaults.
+     */
+    public static final Map<String, String> TEST_TRAFFIC_LIMITS = Map.of(
+            "SWITCHBOARD_RATE_LIMIT_SEND_PER_MINUTE", "1000000",
+            "SWITCHBOARD_RATE_LIMIT_SEND_BURST", "100000",
+            "SWITCHBOARD_RATE_LIMIT_CHAT_SEND_PER_MINUTE", "1000000",
+            "SWITCHBOARD_RATE_LIMIT_CHAT_SEND_BURST", "100000",
+            "SWITCHBOARD_RATE_LIMIT_READ_BURST", "100000",
+            "SWITCHBOARD_RATE_LIMIT_CHAT_CREATE_BURST", "100000",
+            "SWITCHBOARD_RATE_LIMIT_CHAT_CHANGE_BURST", "100000");
+
+    private SwitchboardCluster(Map<String, String> senderSettings, String namePrefix) {
+        this.senderSettings = Map.copyOf(senderSettings);
+        this.namePrefix = namePrefix;
         redis = EmbeddedRedis.startOnFreePort();
         database = EmbeddedDatabase.startOnFreePort();
         infra = Infrastructure.of(redis, database);
     }
 
+    /** With the limits of {@link #TEST_TRAFFIC_LIMITS}. */
     public static SwitchboardCluster start(int senderCount, int receiverCount) {
-        SwitchboardCluster cluster = new SwitchboardCluster();
+        return start(senderCount, receiverCount, TEST_TRAFFIC_LIMITS, "");
+    }
+
+    /**
+     * @param senderSettings environment variables every sender gets on top of the usual ones
+     * @param namePrefix     before every process name (and log file), for a cluster beside the shared one
+     */
+    public static SwitchboardCluster start(
+            int senderCount, int receiverCount, Map<String, String> senderSettings, String namePrefix) {
+        SwitchboardCluster cluster = new SwitchboardCluster(senderSettings, namePrefix);
         try {
             for (int i = 1; i <= senderCount; i++) {
-                cluster.senders.add(cluster.launchSender("sender-" + i));
+                cluster.senders.add(cluster.launchSender(namePrefix + "sender-" + i));
             }
             for (int i = 1; i <= receiverCount; i++) {
-                cluster.receivers.add(cluster.launchReceiver("receiver-" + i));
+                cluster.receivers.add(cluster.launchReceiver(namePrefix + "receiver-" + i));
             }
             cluster.senders.forEach(s -> s.awaitReady(START_TIMEOUT));
             cluster.receivers.forEach(r -> r.awaitReady(START_TIMEOUT));
@@ -58,13 +85,9 @@ public final class SwitchboardCluster implements AutoCloseable {
 
     private ServiceProcess launchSender(String id) {
         int port = FreePorts.find();
-        return ServiceProcess.start(
-                id,
-                layout.senderApp(),
-                ServiceEnvironment.sender(infra, layout, port, id),
-                port,
-                logDirectory.resolve(id + ".log"),
-                JVM_OPTIONS);
+        Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnvironment.sender(infra, layout, port, id));
+        env.putAll(senderSettings);
+        return ServiceProcess.start(id, layout.senderApp(), env, port, logDirectory.resolve(id + ".log"), JVM_OPTIONS);
     }
 
     private ServiceProcess launchReceiver(String id) {

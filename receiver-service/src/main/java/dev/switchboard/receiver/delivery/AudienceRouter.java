@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
@@ -99,7 +101,7 @@ public class AudienceRouter {
     }
 
     private int routeShared(EventEnvelope event) {
-        List<String> excluded = event.audience().excludeConnectionIds();
+        Exclusions excluded = Exclusions.of(event);
         EncodedFrame frame = null; // encoded lazily: most events have no audience on a given instance
         EventLoopHandOff.Delivery delivery = null;
         int written = 0;
@@ -121,22 +123,25 @@ public class AudienceRouter {
     }
 
     private int routeUnreadCounts(EventEnvelope event) {
-        JsonNode counts = event.data().get("counts");
-        if (counts == null || !counts.isObject()) {
-            rejected(describe(event), "unreadCountUpdated without a counts object");
-            return 0;
-        }
-        List<String> excluded = event.audience().excludeConnectionIds();
+        Map<String, Long> counts = null; // read only once a member is here: a packed list is not free to unpack
+        Exclusions excluded = Exclusions.of(event);
         UnreadCountTemplate template = null; // built lazily, like the shared frame
         EventLoopHandOff.Delivery delivery = null;
         int written = 0;
         for (String userId : distinct(event.audience().userIds())) {
-            JsonNode count = counts.get(userId);
-            if (count == null || !count.canConvertToLong()) {
+            LocalConnection[] local = registry.byUser(userId);
+            if (local.length == 0) {
+                continue;
+            }
+            if (counts == null) {
+                counts = EventData.UnreadCounts.countsOf(event.data());
+            }
+            Long count = counts.get(userId);
+            if (count == null) {
                 continue; // in the audience but no count of theirs: nothing to tell them
             }
             EncodedFrame frame = null; // once per user, shared by that user's connections
-            for (LocalConnection connection : registry.byUser(userId)) {
+            for (LocalConnection connection : local) {
                 if (wants(connection, event, excluded)) {
                     if (frame == null) {
                         if (template == null) {
@@ -144,7 +149,7 @@ public class AudienceRouter {
                             delivery = handOff.delivery();
                             metrics.firstFrameOf(event.occurredAt());
                         }
-                        frame = template.frameFor(userId, count.asLong());
+                        frame = template.frameFor(userId, count);
                     }
                     if (delivery.add(connection.recipient(), frame)) {
                         written++;
@@ -168,9 +173,8 @@ public class AudienceRouter {
         return chatId != null && chatId.isTextual() ? UUID.fromString(chatId.asText()) : event.chatId();
     }
 
-    private static boolean wants(LocalConnection connection, EventEnvelope event, List<String> excluded) {
-        return (excluded.isEmpty() || !excluded.contains(connection.connectionId()))
-                && connection.filter().accepts(event.type(), event.chatId());
+    private static boolean wants(LocalConnection connection, EventEnvelope event, Exclusions excluded) {
+        return !excluded.skips(connection) && connection.filter().accepts(event.type(), event.chatId());
     }
 
     /** Audiences are distinct in practice; a duplicate must still not mean a second copy. */

@@ -121,6 +121,54 @@ class AudienceRouterTest {
     }
 
     @Test
+    void anExclusionNamingSomeoneElsesConnectionHidesNothingFromThem() throws Exception {
+        FakeRecipient bobsOnly = connect("bob-1", "bob");
+
+        // alice's golden message names bob's connection as its origin: only alice's own could be skipped.
+        router.route(withAudience(EventType.MESSAGE_ADDED, List.of("alice", "bob"), List.of("bob-1")));
+
+        assertEquals(1, bobsOnly.frames().size());
+    }
+
+    @Test
+    void aPackedAudienceAndPackedCountsReachTheLocalMembers() throws Exception {
+        List<String> members = new java.util.ArrayList<>();
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            String id = String.format("member-%04d", i);
+            members.add(id);
+            counts.put(id, (long) i);
+        }
+        FakeRecipient local = connect("c1", "member-0042");
+        connect("c2", "stranger");
+        UUID chat = UUID.randomUUID();
+        EventEnvelope added = codec.envelope(
+                EventType.MESSAGE_ADDED,
+                chat,
+                Instant.now(),
+                dev.switchboard.events.Audience.of(members),
+                codec.mapper()
+                        .readTree(GoldenEvents.json(EventType.MESSAGE_ADDED))
+                        .get("data"));
+        EventEnvelope unread = codec.envelope(
+                EventType.UNREAD_COUNT_UPDATED,
+                chat,
+                Instant.now(),
+                dev.switchboard.events.Audience.of(counts.keySet()),
+                new dev.switchboard.events.EventData.UnreadCounts(chat, counts));
+        assertTrue(codec.encode(added).contains("packedUserIds"));
+        assertTrue(codec.encode(unread).contains("packedCounts"));
+
+        assertEquals(1, router.route(codec.decode(codec.encode(added))));
+        assertEquals(1, router.route(codec.decode(codec.encode(unread))));
+
+        assertEquals(2, local.frames().size());
+        assertEquals(
+                42,
+                json(local.frames().getLast()).path("data").path("unreadCount").asInt());
+    }
+
+    @Test
     void subscribeFilterNarrowsByEventAndChat() {
         FakeRecipient all = connect("c1", "alice");
         LocalConnection onlyDeletes = new LocalConnection(new FakeRecipient("c2", "alice"));

@@ -4,6 +4,8 @@ import dev.switchboard.events.Chat;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.auth.Caller;
 import dev.switchboard.sender.membership.ChatIds;
+import dev.switchboard.sender.ratelimit.Action;
+import dev.switchboard.sender.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,9 +43,15 @@ public class ChatResource {
     private final NewChatValidator validator;
     private final ChatChangeValidator changeValidator;
     private final LimitsConfig limits;
+    private final RateLimiter limiter;
 
     public ChatResource(
-            ChatService chats, NewChatValidator validator, ChatChangeValidator changeValidator, LimitsConfig limits) {
+            ChatService chats,
+            NewChatValidator validator,
+            ChatChangeValidator changeValidator,
+            LimitsConfig limits,
+            RateLimiter limiter) {
+        this.limiter = limiter;
         this.chats = chats;
         this.validator = validator;
         this.changeValidator = changeValidator;
@@ -73,7 +82,8 @@ public class ChatResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Uni<RestResponse<Chat>> create(CreateChatRequest request, @Context SecurityContext security) {
         NewChat newChat = validator.validate(Caller.userId(security), request);
-        return chats.create(newChat)
+        return limiter.admit(Action.CHAT_CREATE, newChat.createdBy())
+                .chain(() -> chats.create(newChat))
                 .map(chat -> RestResponse.ResponseBuilder.<Chat>created(URI.create("/api/v1/chats/" + chat.id()))
                         .entity(chat)
                         .build());
@@ -162,6 +172,7 @@ public class ChatResource {
     public Uni<Chat> update(@RestPath String chatId, UpdateChatRequest request, @Context SecurityContext security) {
         String callerId = Caller.userId(security);
         ChatChange change = changeValidator.validate(request);
-        return chats.update(ChatIds.parse(chatId), callerId, change);
+        UUID chat = ChatIds.parse(chatId);
+        return limiter.admit(Action.CHAT_CHANGE, callerId).chain(() -> chats.update(chat, callerId, change));
     }
 }

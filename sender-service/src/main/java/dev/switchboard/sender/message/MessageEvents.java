@@ -6,6 +6,7 @@ import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.Message;
+import dev.switchboard.events.MessagePreview;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,8 @@ public class MessageEvents {
                 message.chatId(),
                 message.createdAt(),
                 Audience.of(others),
-                new EventData.ChatMessageNotification(message.chatId(), chatName, message.senderId(), message));
+                new EventData.ChatMessageNotification(
+                        message.chatId(), chatName, message.senderId(), MessagePreview.of(message)));
     }
 
     /**
@@ -61,7 +63,7 @@ public class MessageEvents {
                 lastMessage.chatId(),
                 at,
                 Audience.of(memberIds),
-                new EventData.ChatListUpdate(lastMessage.chatId(), lastSeq, lastMessage));
+                new EventData.ChatListUpdate(lastMessage.chatId(), lastSeq, MessagePreview.of(lastMessage)));
     }
 
     /** messageUpdated: to every member, the message after the edit; it happened at its {@code editedAt}. */

@@ -4,6 +4,8 @@ import dev.switchboard.events.Message;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.auth.Caller;
 import dev.switchboard.sender.membership.ChatIds;
+import dev.switchboard.sender.ratelimit.Action;
+import dev.switchboard.sender.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,9 +44,15 @@ public class MessageResource {
     private final MessageEditor editor;
     private final NewMessageValidator validator;
     private final LimitsConfig limits;
+    private final RateLimiter limiter;
 
     public MessageResource(
-            MessageService messages, MessageEditor editor, NewMessageValidator validator, LimitsConfig limits) {
+            MessageService messages,
+            MessageEditor editor,
+            NewMessageValidator validator,
+            LimitsConfig limits,
+            RateLimiter limiter) {
+        this.limiter = limiter;
         this.messages = messages;
         this.editor = editor;
         this.validator = validator;
@@ -97,7 +106,14 @@ public class MessageResource {
             @Context SecurityContext security) {
         String senderId = Caller.userId(security);
         NewMessage message = validator.validate(request, originConnectionId);
-        return messages.send(ChatIds.parse(chatId), senderId, message)
+        UUID chat = ChatIds.parse(chatId);
+        return limiter.admitSend(senderId, chat)
+                .chain(() -> messages.send(chat, senderId, message))
+                .invoke(sent -> {
+                    if (sent.created()) {
+                        limiter.sent(chat);
+                    }
+                })
                 .map(sent -> RestResponse.status(
                         sent.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, sent.message()));
     }
@@ -181,7 +197,8 @@ public class MessageResource {
             @Context SecurityContext security) {
         String callerId = Caller.userId(security);
         String content = validator.validateEdit(request);
-        return editor.edit(ChatIds.parse(chatId), messageId, callerId, content);
+        return limiter.admit(Action.EDIT, callerId)
+                .chain(() -> editor.edit(ChatIds.parse(chatId), messageId, callerId, content));
     }
 
     @DELETE
@@ -197,6 +214,7 @@ public class MessageResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Void> delete(@RestPath String chatId, @RestPath String messageId, @Context SecurityContext security) {
         String callerId = Caller.userId(security);
-        return editor.delete(ChatIds.parse(chatId), messageId, callerId);
+        UUID chat = ChatIds.parse(chatId);
+        return limiter.admit(Action.DELETE, callerId).chain(() -> editor.delete(chat, messageId, callerId));
     }
 }

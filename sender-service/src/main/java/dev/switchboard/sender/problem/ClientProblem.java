@@ -1,6 +1,7 @@
 package dev.switchboard.sender.problem;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A request the client can fix or must stop making: the base of every domain exception that becomes a 4xx answer.
@@ -27,6 +28,11 @@ public abstract class ClientProblem extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** When the client may try again (Retry-After, whole seconds); empty when trying again will not help. */
+    public OptionalLong retryAfterSeconds() {
+        return OptionalLong.empty();
     }
 
     /** The offending fields; empty when no single field is to blame. */

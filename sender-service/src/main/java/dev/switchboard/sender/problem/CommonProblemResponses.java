@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 /**
  * The answers every authenticated API operation can give, declared once instead of on each resource method: 401
  * (no or a bad bearer token) and 503 (PostgreSQL unavailable, with Retry-After). Every path under {@code /api/v1}
- * but the dev token endpoint (which needs no token and no database) gets both, pointing at the shared responses of
+ * but the dev token endpoint (which needs no token and no database) gets both, and every change of a chat (a
+ * POST, PATCH or DELETE under {@code /api/v1/chats}) 429 (rate limited), pointing at the shared responses of
  * META-INF/openapi.yaml.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -29,21 +30,30 @@ public class CommonProblemResponses implements OASFilter {
             if (path.startsWith("/api/v1/") && !path.startsWith("/api/v1/dev/")) {
                 addTo(item);
             }
+            if (path.startsWith("/api/v1/chats")) {
+                item.getOperations().forEach((method, operation) -> {
+                    if (method != PathItem.HttpMethod.GET) {
+                        add(operation, "429", "#/components/responses/TooManyRequests");
+                    }
+                });
+            }
         });
     }
 
     private static void addTo(PathItem item) {
         for (Operation operation : item.getOperations().values()) {
-            if (operation.getResponses() == null) {
-                operation.setResponses(OASFactory.createAPIResponses());
-            }
-            RESPONSES.forEach((code, ref) -> {
-                if (!operation.getResponses().hasAPIResponse(code)) {
-                    operation
-                            .getResponses()
-                            .addAPIResponse(code, OASFactory.createAPIResponse().ref(ref));
-                }
-            });
+            RESPONSES.forEach((code, ref) -> add(operation, code, ref));
+        }
+    }
+
+    private static void add(Operation operation, String code, String ref) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (!operation.getResponses().hasAPIResponse(code)) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(code, OASFactory.createAPIResponse().ref(ref));
         }
     }
 }

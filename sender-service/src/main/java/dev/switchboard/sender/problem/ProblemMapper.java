@@ -40,7 +40,15 @@ public class ProblemMapper {
     /** Every domain exception a client can fix: its own status, detail and offending fields. */
     @ServerExceptionMapper
     public Response clientProblem(ClientProblem e, HttpServerRequest request) {
-        return problem(e.status(), e.getMessage(), request, e.errors());
+        Response response = problem(e.status(), e.getMessage(), request, e.errors());
+        if (e.retryAfterSeconds().isEmpty()) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(e.retryAfterSeconds().getAsLong()))
+                .build();
     }
 
     /** A value of the wrong JSON type (a number for a string, a string for an array...): names the field. */

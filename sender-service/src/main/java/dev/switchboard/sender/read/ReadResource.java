@@ -2,6 +2,8 @@ package dev.switchboard.sender.read;
 
 import dev.switchboard.sender.auth.Caller;
 import dev.switchboard.sender.membership.ChatIds;
+import dev.switchboard.sender.ratelimit.Action;
+import dev.switchboard.sender.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,9 +34,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ReadResource {
 
     private final ReadService reads;
+    private final RateLimiter limiter;
 
-    public ReadResource(ReadService reads) {
+    public ReadResource(ReadService reads, RateLimiter limiter) {
         this.reads = reads;
+        this.limiter = limiter;
     }
 
     @POST
@@ -65,6 +70,7 @@ public class ReadResource {
     public Uni<ReadState> markRead(@RestPath String chatId, ReadRequest request, @Context SecurityContext security) {
         String userId = Caller.userId(security);
         long upToSeq = ReadRequest.upToSeq(request);
-        return reads.markRead(ChatIds.parse(chatId), userId, upToSeq);
+        UUID chat = ChatIds.parse(chatId);
+        return limiter.admit(Action.READ, userId).chain(() -> reads.markRead(chat, userId, upToSeq));
     }
 }

@@ -35,7 +35,8 @@ class ArchitectureTest {
     void infrastructureDependsOnNoFeature() {
         noClasses()
                 .that()
-                .resideInAnyPackage(pkg("outbox"), pkg("auth"), pkg("database"), pkg("problem"), pkg("json"))
+                .resideInAnyPackage(
+                        pkg("outbox"), pkg("auth"), pkg("database"), pkg("problem"), pkg("json"), pkg("ratelimit"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(pkg("chat"), pkg("message"), pkg("read"), pkg("membership"), pkg("admin"))
@@ -90,7 +91,7 @@ class ArchitectureTest {
     void onlyTheRedisTransportUsesTheRedisClient() {
         noClasses()
                 .that()
-                .haveNameNotMatching(ROOT + "\\.outbox\\.Redis.*")
+                .haveNameNotMatching(ROOT + "\\.(outbox|ratelimit)\\.Redis.*")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.vertx.redis..", "io.vertx.mutiny.redis..")

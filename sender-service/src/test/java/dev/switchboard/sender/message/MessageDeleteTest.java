@@ -75,7 +75,7 @@ class MessageDeleteTest extends SceneTest {
         assertEquals(EventType.MESSAGE_UPDATE_FOR_CHAT_LIST, line.type());
         EventData.ChatListUpdate update = events.data(line, EventData.ChatListUpdate.class);
         assertEquals(true, update.lastMessage().deleted());
-        assertEquals(null, update.lastMessage().content());
+        assertEquals(null, update.lastMessage().preview());
     }
 
     @Test

@@ -73,7 +73,7 @@ class MessageEditTest extends AliceAndBobChat {
         assertEquals(EventType.MESSAGE_UPDATE_FOR_CHAT_LIST, chatList.type());
         EventData.ChatListUpdate line = events.data(chatList, EventData.ChatListUpdate.class);
         assertEquals(1, line.lastSeq());
-        assertEquals("fixed", line.lastMessage().content());
+        assertEquals("fixed", line.lastMessage().preview());
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
+import dev.switchboard.events.Message;
+import dev.switchboard.events.MessagePreview;
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.ChatScene;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
@@ -74,13 +76,13 @@ class SendEventsTest extends SceneTest {
         EventData.ChatMessageNotification note = events.data(notification, EventData.ChatMessageNotification.class);
         assertEquals("Test chat", note.chatName());
         assertEquals(alice, note.senderId());
-        assertEquals(message, notification.data().get("message"));
+        assertEquals(preview(message), notification.data().get("message"));
 
         EventEnvelope chatList = published.get(3);
         assertEquals(members, chatList.audience().userIds());
         EventData.ChatListUpdate line = events.data(chatList, EventData.ChatListUpdate.class);
         assertEquals(1, line.lastSeq());
-        assertEquals(message, chatList.data().get("lastMessage"));
+        assertEquals(preview(message), chatList.data().get("lastMessage"));
 
         EventEnvelope unread = published.get(4);
         assertEquals(
@@ -125,5 +127,16 @@ class SendEventsTest extends SceneTest {
 
         assertEquals(
                 List.of(EventType.CHAT_ADDED, EventType.MESSAGE_ADDED, EventType.MESSAGE_UPDATE_FOR_CHAT_LIST), types);
+    }
+
+    /** The message as notifications and chat-list lines carry it: its reference and the start of its text. */
+    private JsonNode preview(JsonNode message) {
+        try {
+            // Re-parsed so that numbers compare as the received tree holds them.
+            return codec.mapper()
+                    .readTree(codec.encode(MessagePreview.of(codec.mapper().convertValue(message, Message.class))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

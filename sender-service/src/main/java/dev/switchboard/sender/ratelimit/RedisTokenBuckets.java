@@ -1,0 +1,93 @@
+package dev.switchboard.sender.ratelimit;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The token buckets every sender shares, in Redis: one key per bucket, updated by one Lua script
+ * (resources/ratelimit/gcra.lua, the generic cell rate algorithm on Redis' own clock) so that a check is atomic and
+ * one round trip, whatever the number of senders. Several checks go pipelined in one round trip; each touches one
+ * key only, so each is a single-slot command wherever Redis shards keys. Written by hand: no well-kept rate limiter
+ * runs on the Vert.x Redis client (Bucket4j's Redis support is for Lettuce, Jedis and Redisson); see ADR 0009.
+ */
+@ApplicationScoped
+public class RedisTokenBuckets {
+
+    static final String KEY_PREFIX = "switchboard:rate:";
+    static final String SCRIPT = load();
+    static final String SHA = sha1(SCRIPT);
+
+    private final Redis redis;
+
+    public RedisTokenBuckets(Redis redis) {
+        this.redis = redis;
+    }
+
+    /** @return per check, 0 when it passes, else milliseconds until it would */
+    Uni<List<Long>> check(List<Check> checks) {
+        return redis.batch(checks.stream()
+                        .map(c -> request(Command.EVALSHA, SHA, c))
+                        .toList())
+                .onFailure(RedisTokenBuckets::isNoScript)
+                .recoverWithUni(() -> redis.batch(checks.stream()
+                        .map(c -> request(Command.EVAL, SCRIPT, c))
+                        .toList()))
+                .map(RedisTokenBuckets::waits);
+    }
+
+    private static Request request(Command command, String script, Check check) {
+        return Request.cmd(command)
+                .arg(script)
+                .arg(1)
+                .arg(check.key(KEY_PREFIX))
+                .arg(check.limit().intervalMillis())
+                .arg(check.limit().toleranceMillis())
+                .arg(check.take() ? "1" : "0");
+    }
+
+    private static List<Long> waits(List<Response> responses) {
+        List<Long> waits = new ArrayList<>(responses.size());
+        for (Response response : responses) {
+            waits.add(response.toLong());
+        }
+        return waits;
+    }
+
+    /** Redis restarted (or flushed its scripts) since the script was last run: run it in full, which loads it. */
+    private static boolean isNoScript(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("NOSCRIPT");
+    }
+
+    private static String load() {
+        try (InputStream in = RedisTokenBuckets.class.getResourceAsStream("/ratelimit/gcra.lua")) {
+            if (in == null) {
+                throw new IllegalStateException("resources/ratelimit/gcra.lua is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
