@@ -1,11 +1,13 @@
 package dev.switchboard.sender.ratelimit;
 
+import io.quarkus.redis.client.RedisClientName;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +34,8 @@ public class RedisTokenBuckets {
 
     private final Redis redis;
 
-    public RedisTokenBuckets(Redis redis) {
+    @Inject
+    public RedisTokenBuckets(@RedisClientName("rate-limits") Redis redis) {
         this.redis = redis;
     }
 
