@@ -39,6 +39,14 @@ public interface LimitsConfig {
     @Min(1)
     int pageMaxLimit();
 
+    /**
+     * Largest page of any list in bytes (estimated): a page ends at the limit or at this, whichever comes first, and
+     * says there is more. At least a message at the content limit.
+     */
+    @WithDefault("1048576")
+    @Min(65536)
+    int pageMaxBytes();
+
     @AssertTrue(message = "switchboard.limits.page-default-limit must not be above switchboard.limits.page-max-limit")
     default boolean isDefaultPageWithinTheMaximum() {
         return pageDefaultLimit() <= pageMaxLimit();

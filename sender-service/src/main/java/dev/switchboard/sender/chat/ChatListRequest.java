@@ -1,6 +1,7 @@
 package dev.switchboard.sender.chat;
 
 import dev.switchboard.sender.QueryParameters;
+import dev.switchboard.sender.membership.ChatCursor;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import dev.switchboard.sender.problem.ValidationErrors;
 

@@ -1,7 +1,8 @@
 package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
-import dev.switchboard.events.Message;
+import dev.switchboard.events.MessagePreview;
+import dev.switchboard.sender.membership.ChatCursor;
 import dev.switchboard.sender.membership.MembershipRepository;
 import dev.switchboard.sender.message.MessageRows;
 import dev.switchboard.sender.read.UnreadRule;
@@ -29,8 +30,8 @@ public class ChatRepository {
 
     // now() is the transaction's start: one time for the chat row and its members.
     static final String INSERT_CHAT = """
-            INSERT INTO chats (id, name, created_by, created_at, last_seq, last_activity_at)
-            VALUES ($1, $2, $3, date_trunc('milliseconds', now()), 0, date_trunc('milliseconds', now()))
+            INSERT INTO chats (id, name, created_by, created_at, last_seq, last_activity_at, member_count)
+            VALUES ($1, $2, $3, date_trunc('milliseconds', now()), 0, date_trunc('milliseconds', now()), $4)
             RETURNING created_at
             """;
 
@@ -52,6 +53,7 @@ public class ChatRepository {
     static final String APPLY_CHANGE = """
             UPDATE chats
                SET name = COALESCE($2, name),
+                   member_count = $3,
                    last_activity_at = date_trunc('milliseconds', clock_timestamp())
              WHERE id = $1
             RETURNING name, last_activity_at
@@ -68,15 +70,17 @@ public class ChatRepository {
             """;
 
     // Keyset paging on (last_activity_at, id), newest first. One statement, one snapshot: the last message, the
-    // member list and the unread count of a row agree with each other.
+    // members and the unread count of a row agree with each other. Bounded per row whatever the chat's size: a count
+    // and a few ids of the members, and no more of the last message's content than its preview can show.
     static final String SUMMARIES = """
-            SELECT c.id, c.name, c.created_by, c.created_at, c.last_seq, c.last_activity_at,
-                   """ + UnreadRule.countSql("me", "c.last_seq") + """
+            SELECT c.id, c.name, c.created_by, c.created_at, c.last_seq, c.last_activity_at, c.member_count,
+                   """ + UnreadRule.countSql("me", "c.last_seq")
+            + """
                    AS unread_count,
-                   ARRAY(SELECT m.user_id FROM chat_members m WHERE m.chat_id = c.id
-                         ORDER BY m.user_id COLLATE "C") AS member_ids,
+                   ARRAY(SELECT m.user_id FROM chat_members m WHERE m.chat_id = c.id AND m.user_id <> $1
+                         ORDER BY m.user_id COLLATE "C" LIMIT %d) AS member_preview,
                    lm.id AS lm_id, lm.chat_id AS lm_chat_id, lm.seq AS lm_seq, lm.sender_id AS lm_sender_id,
-                   lm.content AS lm_content, lm.content_type AS lm_content_type,
+                   left(lm.content, %d) AS lm_content, lm.content_type AS lm_content_type,
                    lm.client_message_id AS lm_client_message_id, lm.created_at AS lm_created_at,
                    lm.edited_at AS lm_edited_at, lm.deleted AS lm_deleted
               FROM chat_members me
@@ -86,12 +90,13 @@ public class ChatRepository {
                AND ($2::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($2::timestamptz, $3::uuid))
              ORDER BY c.last_activity_at DESC, c.id DESC
              LIMIT $4
-            """;
+            """.formatted(ChatSummary.MEMBER_PREVIEW, MessagePreview.MAX_CHARS + 1);
 
     /** Inserts the chat and its members; the returned chat carries the database's creation time. */
     public Uni<Chat> insert(SqlClient tx, UUID id, NewChat chat) {
         return tx.preparedQuery(INSERT_CHAT)
-                .execute(Tuple.of(id, chat.name(), chat.createdBy()))
+                .execute(Tuple.of(
+                        id, chat.name(), chat.createdBy(), chat.memberIds().size()))
                 .map(rows -> rows.iterator().next().getOffsetDateTime("created_at"))
                 .flatMap(createdAt -> tx.preparedQuery(INSERT_MEMBERS)
                         .execute(Tuple.of(id, createdAt, chat.memberIds().toArray(String[]::new)))
@@ -111,12 +116,15 @@ public class ChatRepository {
      *
      * @return the name after the change and the time of the change
      */
-    public Uni<AppliedChange> applyChange(SqlClient tx, UUID chatId, String newName) {
-        return tx.preparedQuery(APPLY_CHANGE).execute(Tuple.of(chatId, newName)).map(rows -> {
-            Row row = rows.iterator().next();
-            return new AppliedChange(
-                    row.getString("name"), MembershipRepository.instant(row.getOffsetDateTime("last_activity_at")));
-        });
+    public Uni<AppliedChange> applyChange(SqlClient tx, UUID chatId, String newName, int memberCount) {
+        return tx.preparedQuery(APPLY_CHANGE)
+                .execute(Tuple.of(chatId, newName, memberCount))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new AppliedChange(
+                            row.getString("name"),
+                            MembershipRepository.instant(row.getOffsetDateTime("last_activity_at")));
+                });
     }
 
     public Uni<Void> removeMembers(SqlClient tx, UUID chatId, Collection<String> userIds) {
@@ -153,10 +161,22 @@ public class ChatRepository {
     private static List<ChatListEntry> toEntries(RowSet<Row> rows) {
         List<ChatListEntry> entries = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            Chat chat = toChat(row);
-            Message last = row.getUUID("lm_id") == null ? null : MessageRows.toMessage(row, "lm_");
+            Chat chat = MembershipRepository.chatRow(row);
+            // The content is cut in SQL to one character more than a preview shows: MessagePreview knows the rest.
+            MessagePreview last =
+                    row.getUUID("lm_id") == null ? null : MessagePreview.of(MessageRows.toMessage(row, "lm_"));
+            ChatSummary summary = new ChatSummary(
+                    chat.id(),
+                    chat.name(),
+                    row.getInteger("member_count"),
+                    Arrays.asList(row.getArrayOfStrings("member_preview")),
+                    chat.createdBy(),
+                    chat.createdAt(),
+                    chat.lastSeq(),
+                    last,
+                    row.getLong("unread_count"));
             entries.add(new ChatListEntry(
-                    ChatSummary.of(chat, last, row.getLong("unread_count")),
+                    summary,
                     new ChatCursor(
                             MembershipRepository.instant(row.getOffsetDateTime("last_activity_at")), chat.id())));
         }

@@ -2,8 +2,11 @@ package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
 import dev.switchboard.sender.LimitsConfig;
+import dev.switchboard.sender.QueryParameters;
 import dev.switchboard.sender.auth.Caller;
 import dev.switchboard.sender.membership.ChatIds;
+import dev.switchboard.sender.membership.MemberCursor;
+import dev.switchboard.sender.problem.ValidationErrors;
 import dev.switchboard.sender.ratelimit.Action;
 import dev.switchboard.sender.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
@@ -122,6 +125,41 @@ public class ChatResource {
         ChatListRequest request =
                 ChatListRequest.parse(limit, cursor, limits.pageDefaultLimit(), limits.pageMaxLimit());
         return chats.list(callerId, request);
+    }
+
+    @GET
+    @Path("{chatId}/members")
+    @Operation(
+            summary = "Page through a chat's members",
+            description = "In id order (byte order), for members of the chat only. Paged by an opaque cursor: pass "
+                    + "nextCursor back as cursor; it is null on the last page. The chat list only counts members.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of members.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberPage.class),
+                            examples = @ExampleObject(name = "members", ref = "MemberPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<MemberPage> members(
+            @RestPath String chatId,
+            @Parameter(
+                            description = "Members per page, 1 to 200 (switchboard.limits.page-max-limit); default 50.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"),
+                            example = "50")
+                    @RestQuery
+                    String limit,
+            @Parameter(description = "The nextCursor of the previous page, unchanged; absent for the first page.")
+                    @RestQuery
+                    String cursor,
+            @Context SecurityContext security) {
+        ValidationErrors errors = new ValidationErrors();
+        int size = QueryParameters.limit(limit, limits.pageDefaultLimit(), limits.pageMaxLimit(), errors);
+        errors.throwIfAny();
+        MemberCursor after = cursor == null || cursor.isBlank() ? null : MemberCursor.decode(cursor);
+        return chats.members(ChatIds.parse(chatId), Caller.userId(security), after, size);
     }
 
     @GET

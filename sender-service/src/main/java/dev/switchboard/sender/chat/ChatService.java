@@ -7,7 +7,10 @@ import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
 import dev.switchboard.sender.membership.ChatLock;
 import dev.switchboard.sender.membership.ChatNotFoundException;
+import dev.switchboard.sender.membership.ListedMember;
 import dev.switchboard.sender.membership.LockedChat;
+import dev.switchboard.sender.membership.MemberCursor;
+import dev.switchboard.sender.membership.MembershipRepository;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import dev.switchboard.sender.read.UnreadRule;
@@ -32,6 +35,7 @@ public class ChatService {
     private final OutboxWriter outbox;
     private final LimitsConfig limits;
     private final DatabaseDeadline deadline;
+    private final MembershipRepository membership;
 
     public ChatService(
             Pool pool,
@@ -41,7 +45,9 @@ public class ChatService {
             ChatEvents events,
             OutboxWriter outbox,
             LimitsConfig limits,
-            DatabaseDeadline deadline) {
+            DatabaseDeadline deadline,
+            MembershipRepository membership) {
+        this.membership = membership;
         this.pool = pool;
         this.transactions = transactions;
         this.deadline = deadline;
@@ -83,6 +89,28 @@ public class ChatService {
     }
 
     /**
+     * One page of the chat's members, for a member only; one row more than asked tells whether there is more.
+     *
+     * @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
+     */
+    public Uni<MemberPage> members(UUID chatId, String callerId, MemberCursor after, int limit) {
+        return deadline.bound(membership.isMember(pool, chatId, callerId).flatMap(member -> {
+            if (!member) {
+                return Uni.createFrom().failure(new ChatNotFoundException(chatId));
+            }
+            return membership
+                    .page(pool, chatId, after == null ? null : after.afterUserId(), limit + 1)
+                    .map(rows -> {
+                        boolean more = rows.size() > limit;
+                        List<ListedMember> page = more ? rows.subList(0, limit) : rows;
+                        return new MemberPage(
+                                List.copyOf(page),
+                                more ? new MemberCursor(page.getLast().userId()).encode() : null);
+                    });
+        }));
+    }
+
+    /**
      * One transaction under the chat row lock: the new name, the members leaving and joining, chatUpdated to the
      * members before and after. Any member may change the chat, and remove themselves (leave). A change that
      * changes nothing publishes nothing.
@@ -113,7 +141,7 @@ public class ChatService {
                             "the chat would have " + membersAfter.size() + " members, at most "
                                     + limits.chatMaxMembers() + " are allowed"));
         }
-        return chats.applyChange(tx, before.id(), newName)
+        return chats.applyChange(tx, before.id(), newName, membersAfter.size())
                 .call(applied -> chats.removeMembers(tx, before.id(), delta.leaving()))
                 .call(applied -> chats.addMembers(
                         tx, before.id(), delta.joining(), applied.at(), UnreadRule.markOfNewMember(before.lastSeq())))

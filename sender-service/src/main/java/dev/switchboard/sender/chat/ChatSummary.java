@@ -1,34 +1,30 @@
 package dev.switchboard.sender.chat;
 
-import dev.switchboard.events.Chat;
-import dev.switchboard.events.Message;
+import dev.switchboard.events.MessagePreview;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A chat in the caller's chat list: the Chat fields, its newest message (a tombstone when that one was deleted;
- * null while the chat has none) and the caller's unread count.
+ * A chat in the caller's chat list: what a list line needs, bounded whatever the chat's size. The members are
+ * counted, not listed: {@code memberPreview} holds at most {@link #MEMBER_PREVIEW} of them (other than the caller,
+ * in id order); {@code GET /api/v1/chats/{chatId}/members} pages through all. The newest message is a preview
+ * (null while the chat has none).
  */
 public record ChatSummary(
         UUID id,
         String name,
-        List<String> memberIds,
+        int memberCount,
+        List<String> memberPreview,
         String createdBy,
         Instant createdAt,
         long lastSeq,
-        Message lastMessage,
+        MessagePreview lastMessage,
         long unreadCount) {
 
-    public static ChatSummary of(Chat chat, Message lastMessage, long unreadCount) {
-        return new ChatSummary(
-                chat.id(),
-                chat.name(),
-                chat.memberIds(),
-                chat.createdBy(),
-                chat.createdAt(),
-                chat.lastSeq(),
-                lastMessage,
-                unreadCount);
+    public static final int MEMBER_PREVIEW = 5;
+
+    public ChatSummary {
+        memberPreview = List.copyOf(memberPreview);
     }
 }

@@ -57,6 +57,15 @@ public class MembershipRepository {
              WHERE chat_id = $1 ORDER BY user_id COLLATE "C"
             """;
 
+    // Keyset paging on the user id, in byte order like every member list.
+    static final String PAGE = """
+            SELECT user_id, joined_at
+              FROM chat_members
+             WHERE chat_id = $1 AND ($2::text IS NULL OR user_id COLLATE "C" > $2::text COLLATE "C")
+             ORDER BY user_id COLLATE "C"
+             LIMIT $3
+            """;
+
     static final String IS_MEMBER = """
             SELECT 1 FROM chat_members WHERE chat_id = $1 AND user_id = $2
             """;
@@ -91,6 +100,20 @@ public class MembershipRepository {
 
     public Uni<List<Member>> members(SqlClient client, UUID chatId) {
         return client.preparedQuery(MEMBERS).execute(Tuple.of(chatId)).map(MembershipRepository::toMembers);
+    }
+
+    /** Up to {@code limit} members after {@code afterUserId} (null: from the first), in id order. */
+    public Uni<List<ListedMember>> page(SqlClient client, UUID chatId, String afterUserId, int limit) {
+        return client.preparedQuery(PAGE)
+                .execute(Tuple.of(chatId, afterUserId, limit))
+                .map(rows -> {
+                    List<ListedMember> members = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        members.add(new ListedMember(
+                                row.getString("user_id"), instant(row.getOffsetDateTime("joined_at"))));
+                    }
+                    return members;
+                });
     }
 
     public Uni<Boolean> isMember(SqlClient client, UUID chatId, String userId) {

@@ -3,6 +3,8 @@ package dev.switchboard.sender.message;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.Message;
 import dev.switchboard.events.TimeOrderedIds;
+import dev.switchboard.sender.LimitsConfig;
+import dev.switchboard.sender.PageBudget;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
 import dev.switchboard.sender.membership.ChatLock;
@@ -33,6 +35,7 @@ public class MessageService {
     private final ReadEvents readEvents;
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
+    private final LimitsConfig limits;
 
     public MessageService(
             Pool pool,
@@ -42,7 +45,9 @@ public class MessageService {
             MessageEvents events,
             ReadEvents readEvents,
             OutboxWriter outbox,
-            DatabaseDeadline deadline) {
+            DatabaseDeadline deadline,
+            LimitsConfig limits) {
+        this.limits = limits;
         this.pool = pool;
         this.transactions = transactions;
         this.deadline = deadline;
@@ -116,10 +121,11 @@ public class MessageService {
             if (!member) {
                 return Uni.createFrom().failure(new ChatNotFoundException(chatId));
             }
-            return messages.page(pool, chatId, page)
-                    .map(rows -> rows.size() > page.limit()
-                            ? new MessagePage(List.copyOf(rows.subList(0, page.limit())), true)
-                            : new MessagePage(rows, false));
+            return messages.page(pool, chatId, page).map(rows -> {
+                List<Message> asked = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
+                int fit = PageBudget.fitting(asked, m -> PageBudget.messageBytes(m.content()), limits.pageMaxBytes());
+                return new MessagePage(List.copyOf(asked.subList(0, fit)), rows.size() > fit);
+            });
         }));
     }
 

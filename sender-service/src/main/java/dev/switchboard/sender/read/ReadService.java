@@ -3,6 +3,7 @@ package dev.switchboard.sender.read;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.sender.database.DatabaseDeadline;
 import dev.switchboard.sender.database.Transactions;
+import dev.switchboard.sender.membership.ChatCursor;
 import dev.switchboard.sender.membership.ChatLock;
 import dev.switchboard.sender.membership.LockedChat;
 import dev.switchboard.sender.membership.Member;
@@ -86,8 +87,22 @@ public class ReadService {
         });
     }
 
-    /** The caller's chats with unread messages; a plain read, consistent within itself (one statement). */
-    public Uni<UnreadSummary> unread(String userId) {
-        return deadline.bound(readState.unreadOf(pool, userId)).map(UnreadSummary::of);
+    /**
+     * One page of the caller's chats with unread messages and the total over all of them (two plain reads: a count
+     * that moves between them is seen by the next call).
+     */
+    public Uni<UnreadSummary> unread(String userId, ChatCursor after, int limit) {
+        return deadline.bound(readState
+                .unreadOf(pool, userId, after, limit + 1)
+                .flatMap(entries -> readState.unreadTotal(pool, userId).map(total -> {
+                    boolean more = entries.size() > limit;
+                    List<ReadStateRepository.UnreadEntry> page = more ? entries.subList(0, limit) : entries;
+                    return new UnreadSummary(
+                            total,
+                            page.stream()
+                                    .map(ReadStateRepository.UnreadEntry::chat)
+                                    .toList(),
+                            more ? page.getLast().cursor().encode() : null);
+                })));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sender.read;
 
+import dev.switchboard.sender.membership.ChatCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -7,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +52,22 @@ public class ReadStateRepository {
               FROM uncounted m, chats c WHERE c.id = $1
             """;
 
-    static final String UNREAD_OF_USER =
-            """
-            SELECT m.chat_id, """ + UnreadRule.countSql("m", "c.last_seq") + """
-               AS unread_count
+    // One page of the user's chats with unread messages, keyset on (last activity, chat id) like the chat list.
+    static final String UNREAD_OF_USER = """
+            SELECT m.chat_id, c.last_activity_at, %1$s AS unread_count
               FROM chat_members m JOIN chats c ON c.id = m.chat_id
-             WHERE m.user_id = $1 AND """ + UnreadRule.countSql("m", "c.last_seq") + """
-               > 0
+             WHERE m.user_id = $1 AND %1$s > 0
+               AND ($2::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($2::timestamptz, $3::uuid))
              ORDER BY c.last_activity_at DESC, c.id DESC
-            """;
+             LIMIT $4
+            """.formatted(UnreadRule.countSql("m", "c.last_seq"));
+
+    // The sum over every chat of the user: one aggregate, however many pages the list has.
+    static final String UNREAD_TOTAL = """
+            SELECT coalesce(sum(%1$s), 0) AS total
+              FROM chat_members m JOIN chats c ON c.id = m.chat_id
+             WHERE m.user_id = $1 AND %1$s > 0
+            """.formatted(UnreadRule.countSql("m", "c.last_seq"));
 
     /** Moves the mark to {@code seq} (the caller made sure it is forward) and recounts. */
     public Uni<Mark> markRead(SqlClient tx, UUID chatId, String userId, long seq) {
@@ -80,16 +89,34 @@ public class ReadStateRepository {
                 .map(ReadStateRepository::counts);
     }
 
-    /** The user's chats with unread messages, latest activity first. */
-    public Uni<List<UnreadChat>> unreadOf(SqlClient client, String userId) {
-        return client.preparedQuery(UNREAD_OF_USER).execute(Tuple.of(userId)).map(rows -> {
-            List<UnreadChat> chats = new ArrayList<>(rows.size());
+    /** Up to {@code limit} of the user's chats with unread messages after {@code after}, latest activity first. */
+    public Uni<List<UnreadEntry>> unreadOf(SqlClient client, String userId, ChatCursor after, int limit) {
+        Tuple args = Tuple.tuple()
+                .addString(userId)
+                .addOffsetDateTime(after == null ? null : after.lastActivityAt().atOffset(ZoneOffset.UTC))
+                .addUUID(after == null ? null : after.chatId())
+                .addInteger(limit);
+        return client.preparedQuery(UNREAD_OF_USER).execute(args).map(rows -> {
+            List<UnreadEntry> chats = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                chats.add(new UnreadChat(row.getUUID("chat_id"), row.getLong("unread_count")));
+                UUID chatId = row.getUUID("chat_id");
+                chats.add(new UnreadEntry(
+                        new UnreadChat(chatId, row.getLong("unread_count")),
+                        new ChatCursor(row.getOffsetDateTime("last_activity_at").toInstant(), chatId)));
             }
             return chats;
         });
     }
+
+    /** The sum of the user's unread counts over all their chats. */
+    public Uni<Long> unreadTotal(SqlClient client, String userId) {
+        return client.preparedQuery(UNREAD_TOTAL)
+                .execute(Tuple.of(userId))
+                .map(rows -> rows.iterator().next().getLong("total"));
+    }
+
+    /** One row of the unread list and the cursor that continues after it. */
+    public record UnreadEntry(UnreadChat chat, ChatCursor cursor) {}
 
     private static Map<String, Long> counts(RowSet<Row> rows) {
         Map<String, Long> counts = new TreeMap<>();

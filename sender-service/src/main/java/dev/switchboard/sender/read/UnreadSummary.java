@@ -2,11 +2,13 @@ package dev.switchboard.sender.read;
 
 import java.util.List;
 
-/** {@code {"total":3,"chats":[...]}}: the caller's chats with unread messages (count above 0) and their sum. */
-public record UnreadSummary(long total, List<UnreadChat> chats) {
+/**
+ * {@code {"total":3,"chats":[...],"nextCursor":"..."}}: the sum of the caller's unread counts over all their chats,
+ * and one page of the chats with unread messages (count above 0), latest activity first; nextCursor null at the end.
+ */
+public record UnreadSummary(long total, List<UnreadChat> chats, String nextCursor) {
 
-    public static UnreadSummary of(List<UnreadChat> chats) {
-        return new UnreadSummary(
-                chats.stream().mapToLong(UnreadChat::unreadCount).sum(), List.copyOf(chats));
+    public UnreadSummary {
+        chats = List.copyOf(chats);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchboard.sender.membership.ChatCursor;
 import dev.switchboard.sender.problem.FieldError;
 import dev.switchboard.sender.problem.InvalidRequestException;
 import java.time.Instant;

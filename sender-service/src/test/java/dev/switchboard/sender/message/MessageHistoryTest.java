@@ -56,6 +56,20 @@ class MessageHistoryTest {
     }
 
     @Test
+    void aPageOfLargeMessagesEndsAtTheByteBudgetAndSaysThereIsMore() {
+        String big = "x".repeat(16 * 1024);
+        for (int i = 0; i < 40; i++) {
+            Api.send(alice, chatId, big);
+        }
+        var page = history("afterSeq=5&limit=200").extract().jsonPath();
+        int size = page.getList("messages").size();
+
+        org.junit.jupiter.api.Assertions.assertTrue(size > 0 && size < 40, size + " messages of 16 KiB in one page");
+        org.junit.jupiter.api.Assertions.assertTrue(page.getBoolean("hasMore"));
+        history("afterSeq=" + (5 + size) + "&limit=200").body("messages[0].seq", equalTo(6 + size));
+    }
+
+    @Test
     void badParametersAreA400NamingThem() {
         badRequest("afterSeq=1&beforeSeq=3", "afterSeq");
         badRequest("afterSeq=-1", "afterSeq");

@@ -42,8 +42,9 @@ class OpenApiDocumentTest {
                     Map.of(
                             "patch", Set.of("200", "400", "401", "403", "404", "409", "413"),
                             "delete", Set.of("204", "401", "403", "404")),
+            "/api/v1/chats/{chatId}/members", Map.of("get", Set.of("200", "400", "401", "404")),
             "/api/v1/chats/{chatId}/read", Map.of("post", Set.of("200", "400", "401", "404")),
-            "/api/v1/unread", Map.of("get", Set.of("200", "401")),
+            "/api/v1/unread", Map.of("get", Set.of("200", "400", "401")),
             "/api/v1/dev/tokens", Map.of("post", Set.of("200", "404")));
 
     private static final Set<String> BODY_METHODS = Set.of("post", "patch");

@@ -151,6 +151,33 @@ class ReadStateTest extends AliceAndBobChat {
     }
 
     @Test
+    void theUnreadListPagesWhileItsTotalCountsEveryChat() {
+        TestDatabase.awaitClockPastActivityOf(chatId);
+        String second = Api.createChat(alice, bob);
+        Api.send(alice, second, "x");
+        TestDatabase.awaitClockPastActivityOf(second);
+        String third = Api.createChat(alice, bob);
+        Api.send(alice, third, "y");
+
+        String next = Api.as(bob)
+                .get("/api/v1/unread?limit=2")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("chats.chatId", equalTo(List.of(third, second)))
+                .extract()
+                .path("nextCursor");
+        Api.as(bob)
+                .queryParam("cursor", next)
+                .get("/api/v1/unread?limit=2")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("chats.chatId", equalTo(List.of(chatId)))
+                .body("nextCursor", equalTo(null));
+    }
+
+    @Test
     void badBodiesAreA400NamingUpToSeq() {
         Api.as(bob)
                 .body(Map.of())

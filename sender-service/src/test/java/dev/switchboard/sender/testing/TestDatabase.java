@@ -79,6 +79,19 @@ public final class TestDatabase {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** Runs a statement that returns nothing (bulk fixtures a test builds faster in SQL than through the API). */
+    public static void execute(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean queryBoolean(String sql, Object... params) {
         return querySingle(sql, params, r -> r.getBoolean(1));
     }

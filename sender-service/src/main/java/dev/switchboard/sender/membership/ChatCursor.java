@@ -1,4 +1,4 @@
-package dev.switchboard.sender.chat;
+package dev.switchboard.sender.membership;
 
 import dev.switchboard.sender.problem.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,10 @@ import java.util.UUID;
 public record ChatCursor(Instant lastActivityAt, UUID chatId) {
 
     private static final String VERSION = "v1";
+    /** Activity times a chat can have; anything else was not made by this service (and PostgreSQL would refuse it). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** URL-safe base64 of {@code v1|<instant>|<uuid>}, so it can go into a query string as it is. */
     public String encode() {
@@ -29,7 +33,11 @@ public record ChatCursor(Instant lastActivityAt, UUID chatId) {
             if (parts.length != 3 || !VERSION.equals(parts[0])) {
                 throw invalid();
             }
-            return new ChatCursor(Instant.parse(parts[1]), UUID.fromString(parts[2]));
+            Instant at = Instant.parse(parts[1]);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw invalid();
+            }
+            return new ChatCursor(at, UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }

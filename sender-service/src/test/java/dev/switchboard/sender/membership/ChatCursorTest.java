@@ -1,4 +1,4 @@
-package dev.switchboard.sender.chat;
+package dev.switchboard.sender.membership;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +25,19 @@ class ChatCursorTest {
     void anythingElseIsA400NamingTheCursor() {
         for (String bad : new String[] {"", "%%%", "djJ8eHx5", "djF8bm90LWEtdGltZXwx"}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> ChatCursor.decode(bad), bad);
+            assertEquals("cursor", e.errors().getFirst().field());
+        }
+    }
+
+    @Test
+    void aForgedCursorWithATimeOutsideWhatTheDatabaseHoldsIsA400NotA500() {
+        for (String time : new String[] {"+1000000000-12-31T23:59:59Z", "-290000-01-01T00:00:00Z"}) {
+            String forged = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            ("v1|" + time + "|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            InvalidRequestException e =
+                    assertThrows(InvalidRequestException.class, () -> ChatCursor.decode(forged), time);
             assertEquals("cursor", e.errors().getFirst().field());
         }
     }

@@ -1,0 +1,6 @@
+package dev.switchboard.sender.membership;
+
+import java.time.Instant;
+
+/** One member in {@code GET /api/v1/chats/{chatId}/members}. */
+public record ListedMember(String userId, Instant joinedAt) {}
