@@ -66,7 +66,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- if or .Values.auth.existingSecret .Values.auth.publicKey }}
 {{- else if .Values.auth.allowDevKeys }}true
 {{- else }}
-{{- fail "auth.publicKey or auth.existingSecret is required (the PEM public key that verifies client JWTs); auth.allowDevKeys is false" }}
+{{- fail "auth.publicKey or auth.existingSecret is required (the PEM public key that verifies client JWTs); auth.allowDevKeys is false (set it true only for a throwaway cluster: anyone can sign tokens for the published DEV-ONLY key)" }}
 {{- end }}
 {{- end }}
 

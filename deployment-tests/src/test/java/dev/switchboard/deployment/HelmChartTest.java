@@ -34,13 +34,13 @@ class HelmChartTest {
     private static final Map<String, Service> COMPONENTS =
             Map.of("sender", Service.SENDER, "receiver", Service.RECEIVER);
 
-    private static final RenderedChart DEFAULTS = RenderedChart.defaults();
+    private static final RenderedChart DEFAULTS = RenderedChart.testCluster(Map.of());
     private static final RenderedChart PRODUCTION = RenderedChart.production();
-    private static final RenderedChart DEV_TOKENS = RenderedChart.render(null, Map.of("devTokens.enabled", "true"));
+    private static final RenderedChart DEV_TOKENS = RenderedChart.testCluster(Map.of("devTokens.enabled", "true"));
 
     static Stream<Arguments> renders() {
         return Stream.of(
-                Arguments.of("default values", DEFAULTS),
+                Arguments.of("test cluster values (dev keys allowed)", DEFAULTS),
                 Arguments.of("values-production.yaml", PRODUCTION),
                 Arguments.of("dev tokens on", DEV_TOKENS));
     }
@@ -407,7 +407,7 @@ class HelmChartTest {
         void serviceMonitorOnlyWhenEnabled() {
             assertEquals(
                     1,
-                    RenderedChart.render(null, Map.of("metrics.serviceMonitor.enabled", "true"))
+                    RenderedChart.testCluster(Map.of("metrics.serviceMonitor.enabled", "true"))
                             .all("ServiceMonitor")
                             .size());
             assertEquals(
@@ -445,9 +445,8 @@ class HelmChartTest {
         }
 
         @Test
-        void refusesToRenderWithoutAKeyWhenDevKeysAreNotAllowed() {
-            Exception refused = assertThrows(
-                    Exception.class, () -> RenderedChart.render(null, Map.of("auth.allowDevKeys", "false")));
+        void refusesToRenderWithoutAKeyByDefault() {
+            Exception refused = assertThrows(Exception.class, () -> RenderedChart.render(null, Map.of()));
             assertTrue(
                     refused.getMessage().contains("auth.publicKey or auth.existingSecret is required"),
                     refused.getMessage());
@@ -458,15 +457,21 @@ class HelmChartTest {
             Exception refused = assertThrows(
                     Exception.class,
                     () -> RenderedChart.render(
-                            null, Map.of("postgresql.bundled", "false", "postgresql.host", "db.example.internal")));
+                            null,
+                            Map.of(
+                                    "auth.allowDevKeys",
+                                    "true",
+                                    "postgresql.bundled",
+                                    "false",
+                                    "postgresql.host",
+                                    "db.example.internal")));
             assertTrue(refused.getMessage().contains("postgresql.existingSecret"), refused.getMessage());
         }
 
         @Test
         void aGivenPublicKeyReplacesTheDevKey() {
             String pem = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n";
-            RenderedChart chart =
-                    RenderedChart.render(null, Map.of("auth.publicKey", pem, "auth.allowDevKeys", "false"));
+            RenderedChart chart = RenderedChart.render(null, Map.of("auth.publicKey", pem));
             assertEquals(
                     pem,
                     decode(chart.get("Secret", RenderedChart.RELEASE + "-jwt")

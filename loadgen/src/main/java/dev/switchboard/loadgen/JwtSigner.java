@@ -29,16 +29,18 @@ public final class JwtSigner {
 
     private final PrivateKey key;
     private final String issuer;
+    private final String audience;
 
-    public JwtSigner(PrivateKey key, String issuer) {
+    public JwtSigner(PrivateKey key, String issuer, String audience) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /** Reads a {@code -----BEGIN PRIVATE KEY-----} (PKCS#8) PEM file. */
-    public static JwtSigner fromPem(Path pemFile, String issuer) {
+    public static JwtSigner fromPem(Path pemFile, String issuer, String audience) {
         try {
-            return new JwtSigner(readPkcs8(Files.readString(pemFile)), issuer);
+            return new JwtSigner(readPkcs8(Files.readString(pemFile)), issuer, audience);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read signing key " + pemFile + ": " + e.getMessage(), e);
         }
@@ -63,6 +65,7 @@ public final class JwtSigner {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.put("sub", subject);
+        claims.put("aud", audience);
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());

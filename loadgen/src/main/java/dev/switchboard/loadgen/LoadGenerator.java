@@ -124,6 +124,14 @@ public final class LoadGenerator implements Callable<Integer> {
     String issuer;
 
     @Option(
+            names = "--audience",
+            paramLabel = "AUD",
+            defaultValue = "switchboard",
+            description = "aud claim of locally signed tokens (the services' switchboard.auth.audience)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String audience;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description =
@@ -283,6 +291,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 tokenSource,
                 signingKey,
                 issuer,
+                audience,
                 dir,
                 httpConcurrency,
                 requestTimeout,

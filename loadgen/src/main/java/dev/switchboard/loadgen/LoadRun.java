@@ -237,7 +237,8 @@ final class LoadRun {
             case DEV -> new TokenSource.Dev(vertx, api, Math.min(64, p.httpConcurrency()));
             case KEY ->
                 new TokenSource.Signed(
-                        JwtSigner.fromPem(p.signingKey(), p.issuer()), p.signingKey() + " as issuer " + p.issuer());
+                        JwtSigner.fromPem(p.signingKey(), p.issuer(), p.audience()),
+                        p.signingKey() + " as issuer " + p.issuer() + " for audience " + p.audience());
         };
     }
 

@@ -113,6 +113,7 @@ public final class ResultBuilder {
         m.put("token-source", p.tokenSource().name().toLowerCase(java.util.Locale.ROOT));
         m.put("signing-key", p.signingKey() == null ? null : p.signingKey().toString());
         m.put("issuer", p.issuer());
+        m.put("audience", p.audience());
         m.put("out", p.out().toString());
         m.put("http-concurrency", p.httpConcurrency());
         m.put("request-timeout", DurationConverter.format(p.requestTimeout()));

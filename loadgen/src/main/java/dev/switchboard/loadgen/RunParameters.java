@@ -20,6 +20,7 @@ public record RunParameters(
         TokenSourceKind tokenSource,
         Path signingKey,
         String issuer,
+        String audience,
         Path out,
         int httpConcurrency,
         Duration requestTimeout,

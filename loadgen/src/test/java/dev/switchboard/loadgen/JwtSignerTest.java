@@ -45,7 +45,8 @@ class JwtSignerTest {
     @Test
     void aSignedTokenVerifiesWithTheDevPublicKey() throws Exception {
         Instant now = Instant.parse("2026-11-22T10:00:00Z");
-        String token = JwtSigner.fromPem(SIGNING_KEY, "switchboard-dev").sign("lg-abc-7", now, now.plusSeconds(3600));
+        String token = JwtSigner.fromPem(SIGNING_KEY, "switchboard-dev", "switchboard")
+                .sign("lg-abc-7", now, now.plusSeconds(3600));
 
         assertEquals(3, token.split("\\.").length);
         assertFalse(token.contains("="), "base64url without padding");
@@ -56,6 +57,7 @@ class JwtSignerTest {
         JsonNode claims = part(token, 1);
         assertEquals("switchboard-dev", claims.get("iss").asText());
         assertEquals("lg-abc-7", claims.get("sub").asText());
+        assertEquals("switchboard", claims.get("aud").asText());
         assertEquals(now.getEpochSecond(), claims.get("iat").asLong());
         assertEquals(now.getEpochSecond() + 3600, claims.get("exp").asLong());
     }
@@ -63,7 +65,8 @@ class JwtSignerTest {
     @Test
     void aTamperedTokenDoesNotVerify() throws Exception {
         Instant now = Instant.now();
-        String token = JwtSigner.fromPem(SIGNING_KEY, "switchboard-dev").sign("alice", now, now.plusSeconds(60));
+        String token = JwtSigner.fromPem(SIGNING_KEY, "switchboard-dev", "switchboard")
+                .sign("alice", now, now.plusSeconds(60));
         String[] parts = token.split("\\.");
         String otherClaims = Base64.getUrlEncoder()
                 .withoutPadding()
@@ -75,6 +78,6 @@ class JwtSignerTest {
 
     @Test
     void aPublicKeyIsNotASigningKey() {
-        assertThrows(IllegalArgumentException.class, () -> JwtSigner.fromPem(VERIFY_KEY, "x"));
+        assertThrows(IllegalArgumentException.class, () -> JwtSigner.fromPem(VERIFY_KEY, "x", "y"));
     }
 }

@@ -91,6 +91,7 @@ class LoadGeneratorTest {
         assertEquals(Duration.ofMillis(500), p.warmup());
         assertEquals(RunParameters.TokenSourceKind.KEY, p.tokenSource());
         assertEquals("iss", p.issuer());
+        assertEquals("switchboard", p.audience());
         assertEquals(64, p.httpConcurrency());
         assertEquals(512, p.messageBytes());
         assertEquals("abc", p.runId());

@@ -56,6 +56,7 @@ class LoadRunTest {
                 tokens,
                 Path.of("../dev-keys/DEV-ONLY-jwt-signing-key.pem"),
                 "switchboard-dev",
+                "switchboard",
                 dir,
                 256,
                 Duration.ofSeconds(10),

@@ -40,8 +40,14 @@ public final class RenderedChart {
         return new RenderedChart(template.call());
     }
 
-    public static RenderedChart defaults() {
-        return render(null, Map.of());
+    /**
+     * The chart's own values, plus what a throwaway test cluster adds to them: the published DEV-ONLY key (the
+     * chart refuses to render without a key otherwise), and any further --set pairs.
+     */
+    public static RenderedChart testCluster(Map<String, Object> sets) {
+        Map<String, Object> all = new LinkedHashMap<>(sets);
+        all.putIfAbsent("auth.allowDevKeys", "true");
+        return render(null, all);
     }
 
     public static RenderedChart production() {

@@ -32,6 +32,7 @@ public final class SampleRun {
             RunParameters.TokenSourceKind.DEV,
             null,
             "switchboard-dev",
+            "switchboard",
             Path.of("target/results/x"),
             256,
             Duration.ofSeconds(10),

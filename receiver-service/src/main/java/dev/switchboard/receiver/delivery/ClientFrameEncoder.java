@@ -33,8 +33,20 @@ public class ClientFrameEncoder {
         this.pong = codec.encode(new TypeOnly("pong"));
     }
 
-    public String welcome(String connectionId, String userId, String receiverId, int heartbeatSeconds) {
-        return codec.encode(new Welcome("welcome", connectionId, userId, receiverId, heartbeatSeconds));
+    /** @param tokenExpiresAt when the upgrade's token expires: the client renews it in band ({@link #authenticated}) before then */
+    public String welcome(
+            String connectionId, String userId, String receiverId, int heartbeatSeconds, Instant tokenExpiresAt) {
+        return codec.encode(new Welcome("welcome", connectionId, userId, receiverId, heartbeatSeconds, tokenExpiresAt));
+    }
+
+    /** The answer to an auth frame whose token was accepted: the connection now lives until then. */
+    public String authenticated(Instant tokenExpiresAt) {
+        return codec.encode(new Authenticated("authenticated", tokenExpiresAt));
+    }
+
+    /** An auth frame whose token was refused; the connection keeps its current token (and expiry). */
+    public String authFailed(String detail) {
+        return codec.encode(new Error("error", "auth_failed", detail));
     }
 
     public String pong() {
@@ -90,8 +102,17 @@ public class ClientFrameEncoder {
 
     private record TypeOnly(String type) {}
 
-    @JsonPropertyOrder({"type", "connectionId", "userId", "receiverId", "heartbeatSeconds"})
-    private record Welcome(String type, String connectionId, String userId, String receiverId, int heartbeatSeconds) {}
+    @JsonPropertyOrder({"type", "connectionId", "userId", "receiverId", "heartbeatSeconds", "tokenExpiresAt"})
+    private record Welcome(
+            String type,
+            String connectionId,
+            String userId,
+            String receiverId,
+            int heartbeatSeconds,
+            Instant tokenExpiresAt) {}
+
+    @JsonPropertyOrder({"type", "tokenExpiresAt"})
+    private record Authenticated(String type, Instant tokenExpiresAt) {}
 
     @JsonPropertyOrder({"type", "events", "chatCount"})
     private record Subscribed(String type, List<String> events, int chatCount) {}

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
 
     /** Where the authenticated user id travels from the upgrade to the connection. */
     public static final UserData.TypedKey<String> USER_ID = UserData.TypedKey.forString("switchboard.user-id");
+    /** When the upgrade's token expires: the socket is closed then (plus the clock skew) unless renewed in band. */
+    static final UserData.TypedKey<Instant> EXPIRES_AT = new UserData.TypedKey<>("switchboard.token-expires-at");
     /** The HTTP connection the socket is upgraded from: the only handle that can cut the TCP connection hard. */
     static final UserData.TypedKey<HttpConnection> TRANSPORT = new UserData.TypedKey<>("switchboard.transport");
 
@@ -42,11 +45,13 @@ public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(503);
         }
         String token = tokenOf(context.httpRequest());
-        Optional<String> userId = token == null ? Optional.empty() : verifier.userIdOf(token);
-        if (userId.isEmpty()) {
+        Optional<AccessTokenVerifier.VerifiedToken> verified =
+                token == null ? Optional.empty() : verifier.verify(token);
+        if (verified.isEmpty()) {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
-        context.userData().put(USER_ID, userId.get());
+        context.userData().put(USER_ID, verified.get().userId());
+        context.userData().put(EXPIRES_AT, verified.get().expiresAt());
         context.userData().put(TRANSPORT, context.httpRequest().connection());
         return CheckResult.permitUpgrade();
     }

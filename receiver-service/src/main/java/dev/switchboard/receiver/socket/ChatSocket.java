@@ -23,6 +23,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +54,7 @@ public class ChatSocket {
     private final WebSocketRecipient.Settings recipientSettings;
     private final UnderlyingWebSocket underlying;
     private final String receiverId;
+    private final AccessTokenVerifier verifier;
 
     @Inject
     public ChatSocket(
@@ -64,7 +67,8 @@ public class ChatSocket {
             DeliveryMetrics deliveryMetrics,
             Vertx vertx,
             UnderlyingWebSocket underlying,
-            ReceiverConfig receiverConfig) {
+            ReceiverConfig receiverConfig,
+            AccessTokenVerifier verifier) {
         this.registry = registry;
         this.encoder = encoder;
         this.parser = parser;
@@ -79,6 +83,7 @@ public class ChatSocket {
                 deliveryMetrics);
         this.underlying = underlying;
         this.receiverId = receiverConfig.instanceId();
+        this.verifier = verifier;
     }
 
     @OnOpen
@@ -94,13 +99,15 @@ public class ChatSocket {
         }
         WebSocketRecipient recipient =
                 new WebSocketRecipient(connection, underlying.of(connection), userId, transport, recipientSettings);
+        Instant expiresAt = connection.userData().get(BearerTokenUpgradeCheck.EXPIRES_AT);
+        recipient.tokenExpiresAt(expiresAt);
         LocalConnection local = new LocalConnection(recipient);
         connection.userData().put(LOCAL, local);
         connection.userData().put(LIMITER, new ClientFrameLimiter(socketConfig));
         // Through the connection's one bounded write path, like every frame; registered only after the welcome is
         // queued (on this event loop, which also writes its events), so that it is always the first frame.
         recipient.reply(EncodedFrame.ofText(
-                encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds())));
+                encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds(), expiresAt)));
         if (connection.isOpen() && recipient.isOpen()) {
             registry.add(local);
             metrics.opened();
@@ -159,10 +166,28 @@ public class ChatSocket {
                     yield encoder.subscribed(
                             subscribe.eventNames(), subscribe.chatIds().size());
                 }
+                case ClientFrame.Auth auth -> renew(auth.token(), connection);
             };
         } catch (ClientFrameParser.BadFrameException e) {
             return encoder.badRequest(e.getMessage());
         }
+    }
+
+    /** A fresh token for the connection's own user moves its expiry on; any other token leaves it as it was. */
+    private String renew(String token, WebSocketConnection connection) {
+        WebSocketRecipient recipient = recipientOf(connection);
+        Optional<AccessTokenVerifier.VerifiedToken> verified = verifier.verify(token);
+        if (verified.isEmpty()) {
+            metrics.renewalRefused();
+            return encoder.authFailed("token not valid");
+        }
+        if (!verified.get().userId().equals(recipient.userId())) {
+            metrics.renewalRefused();
+            return encoder.authFailed("token is for another user; open a new connection to switch users");
+        }
+        recipient.tokenExpiresAt(verified.get().expiresAt());
+        metrics.renewalAccepted();
+        return encoder.authenticated(verified.get().expiresAt());
     }
 
     @OnBinaryMessage

@@ -9,6 +9,12 @@ import java.util.UUID;
 /** A frame a client may send. Anything else is answered with a bad_request error frame. */
 public sealed interface ClientFrame {
 
+    /**
+     * {@code {"type":"auth","token":"..."}}: a fresh token for the same user, so that the connection outlives the one
+     * it was opened with. Answered {@code {"type":"authenticated","expiresAt":"..."}}.
+     */
+    record Auth(String token) implements ClientFrame {}
+
     /** {@code {"type":"ping"}}: answered with a pong, lets clients check the connection end to end. */
     record Ping() implements ClientFrame {}
 

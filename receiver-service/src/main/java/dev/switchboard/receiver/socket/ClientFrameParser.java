@@ -49,6 +49,13 @@ public class ClientFrameParser {
         return switch (type.asText()) {
             case "ping" -> new ClientFrame.Ping();
             case "subscribe" -> subscribe(frame);
+            case "auth" -> {
+                JsonNode token = frame.get("token");
+                if (token == null || !token.isTextual() || token.asText().isBlank()) {
+                    throw new BadFrameException("token must be a non-empty string");
+                }
+                yield new ClientFrame.Auth(token.asText());
+            }
             default -> throw new BadFrameException("unknown frame type: " + echo(type.asText()));
         };
     }

@@ -15,6 +15,8 @@ public enum CloseCause {
     IDLE("idle", 1001),
     /** The client sent a message over the size limit (1009). */
     TOO_BIG("too_big", 1009),
+    /** The connection's token expired and was not renewed in band (4001, an application code). */
+    TOKEN_EXPIRED("token_expired", 4001),
     /** The client kept sending frames over its rate limit (1008, policy violation). */
     RATE_LIMITED("rate_limited", 1008),
     /** The client sent a binary frame (1003). */
@@ -47,6 +49,7 @@ public enum CloseCause {
             case 1009 -> TOO_BIG;
             case 1003 -> UNSUPPORTED;
             case 1008 -> RATE_LIMITED;
+            case 4001 -> TOKEN_EXPIRED;
             default -> ERROR;
         };
     }

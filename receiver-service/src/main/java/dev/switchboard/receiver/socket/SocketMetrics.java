@@ -23,11 +23,14 @@ public class SocketMetrics {
     static final String CLOSED = "switchboard.receiver.connections.closed";
     static final String SLOW_CONSUMER_CLOSES = "switchboard.receiver.slow.consumer.closes";
     static final String CLIENT_FRAMES_REFUSED = "switchboard.receiver.client.frames.refused";
+    static final String TOKEN_RENEWALS = "switchboard.receiver.token.renewals";
 
     private final Counter opened;
     private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
     private final Counter slowConsumerCloses;
     private final Counter clientFramesRefused;
+    private final Counter renewalsAccepted;
+    private final Counter renewalsRefused;
 
     @Inject
     public SocketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
@@ -53,6 +56,23 @@ public class SocketMetrics {
         clientFramesRefused = Counter.builder(CLIENT_FRAMES_REFUSED)
                 .description("Client frames dropped because the client sent them over its rate limit")
                 .register(registry);
+        renewalsAccepted = renewals(registry, "accepted");
+        renewalsRefused = renewals(registry, "refused");
+    }
+
+    private static Counter renewals(MeterRegistry registry, String result) {
+        return Counter.builder(TOKEN_RENEWALS)
+                .tag("result", result)
+                .description("In-band token renewals (auth frames), by result")
+                .register(registry);
+    }
+
+    void renewalAccepted() {
+        renewalsAccepted.increment();
+    }
+
+    void renewalRefused() {
+        renewalsRefused.increment();
     }
 
     void clientFrameRefused() {

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -55,6 +56,8 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
 
     private volatile boolean closed;
     private volatile long lastHeardNanos = System.nanoTime();
+    /** When the connection's token expires (epoch ms); moved on by an in-band auth frame. */
+    private volatile long tokenExpiresAtMillis = Long.MAX_VALUE;
 
     /** What every recipient of this instance shares. */
     record Settings(
@@ -157,6 +160,15 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     /** Frames handed to the socket and not written yet. */
     int pendingFrames() {
         return pending.get();
+    }
+
+    /** The connection's token is (now) valid until then. */
+    void tokenExpiresAt(Instant expiresAt) {
+        tokenExpiresAtMillis = expiresAt.toEpochMilli();
+    }
+
+    long tokenExpiresAtMillis() {
+        return tokenExpiresAtMillis;
     }
 
     /** Something (a frame or a pong) arrived from the client. */

@@ -3,6 +3,7 @@ package dev.switchboard.receiver.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.events.EventCodec;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ class ClientFrameEncoderTest {
     void welcomeCarriesConnectionUserAndReceiver() {
         assertEquals(
                 "{\"type\":\"welcome\",\"connectionId\":\"c-1\",\"userId\":\"alice\",\"receiverId\":\"receiver-1\","
-                        + "\"heartbeatSeconds\":30}",
-                encoder.welcome("c-1", "alice", "receiver-1", 30));
+                        + "\"heartbeatSeconds\":30,\"tokenExpiresAt\":\"2026-12-03T10:00:00.000Z\"}",
+                encoder.welcome("c-1", "alice", "receiver-1", 30, Instant.parse("2026-12-03T10:00:00Z")));
     }
 
     @Test
@@ -33,5 +34,11 @@ class ClientFrameEncoderTest {
         assertEquals(
                 "{\"type\":\"error\",\"code\":\"rate_limited\",\"detail\":\"slow down\"}",
                 encoder.rateLimited("slow down"));
+        assertEquals(
+                "{\"type\":\"authenticated\",\"tokenExpiresAt\":\"2026-12-03T10:00:00.000Z\"}",
+                encoder.authenticated(Instant.parse("2026-12-03T10:00:00Z")));
+        assertEquals(
+                "{\"type\":\"error\",\"code\":\"auth_failed\",\"detail\":\"token not valid\"}",
+                encoder.authFailed("token not valid"));
     }
 }

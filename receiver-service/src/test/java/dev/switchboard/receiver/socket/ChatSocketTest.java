@@ -16,6 +16,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,10 @@ class ChatSocketTest {
                 401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.foreignSignature("alice")), "foreign key");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.expired("alice")), "expired");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.wrongIssuer("alice")), "issuer");
+        assertEquals(
+                401,
+                TestSocket.upgradeStatus(ws(), "Bearer " + TestTokens.forAudience("another-app", "alice")),
+                "audience");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Bearer not.a.jwt"), "garbage");
         assertEquals(401, TestSocket.upgradeStatus(ws(), "Basic YWxpY2U6c2VjcmV0"), "not bearer");
     }
@@ -77,6 +82,7 @@ class ChatSocketTest {
             assertEquals("alice", welcome.get("userId").asText());
             assertEquals("receiver-test", welcome.get("receiverId").asText());
             assertEquals(30, welcome.get("heartbeatSeconds").asInt());
+            assertTrue(Instant.parse(welcome.get("tokenExpiresAt").asText()).isAfter(Instant.now()));
             assertFalse(welcome.get("connectionId").asText().isBlank());
             assertTrue(!first.connectionId().equals(second.connectionId()), "connection ids are unique");
         }

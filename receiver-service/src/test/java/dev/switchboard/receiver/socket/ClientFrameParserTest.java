@@ -34,6 +34,15 @@ class ClientFrameParserTest {
     }
 
     @Test
+    void readsAuthAndRefusesOneWithoutAToken() {
+        assertEquals(new ClientFrame.Auth("a.b.c"), parser.parse("{\"type\":\"auth\",\"token\":\"a.b.c\"}"));
+        for (String frame : List.of(
+                "{\"type\":\"auth\"}", "{\"type\":\"auth\",\"token\":7}", "{\"type\":\"auth\",\"token\":\" \"}")) {
+            assertThrows(ClientFrameParser.BadFrameException.class, () -> parser.parse(frame), frame);
+        }
+    }
+
+    @Test
     void readsPing() {
         assertInstanceOf(ClientFrame.Ping.class, parser.parse("{\"type\":\"ping\"}"));
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.sender.auth;
 
+import dev.switchboard.runtime.TokenPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,8 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -82,7 +85,7 @@ public class CachingJwtParser implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         if (cache == null || token == null) {
-            return verifier.parse(token);
+            return checked(verifier.parse(token));
         }
         JsonWebToken cached = cache.get(token);
         if (cached != null) {
@@ -90,8 +93,17 @@ public class CachingJwtParser implements JWTParser {
             return cached;
         }
         misses.increment();
-        JsonWebToken verified = verifier.parse(token);
+        JsonWebToken verified = checked(verifier.parse(token));
         cache.put(token, verified, validity.validUntil(verified));
+        return verified;
+    }
+
+    /** The project's own rules on top of smallrye-jwt's ({@link TokenPolicy}): a token refused is never cached. */
+    private JsonWebToken checked(JsonWebToken verified) throws ParseException {
+        Optional<String> refusal = TokenPolicy.refusal(verified, validity.expSkewSeconds(), Instant.now());
+        if (refusal.isPresent()) {
+            throw new ParseException(refusal.get());
+        }
         return verified;
     }
 

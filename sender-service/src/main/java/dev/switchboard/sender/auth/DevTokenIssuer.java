@@ -38,10 +38,12 @@ public class DevTokenIssuer {
 
     private final DevTokensConfig config;
     private final Optional<String> issuer;
+    private final String audience;
     private volatile PrivateKey signingKey;
 
-    DevTokenIssuer(DevTokensConfig config, JWTAuthContextInfo verification) {
+    DevTokenIssuer(DevTokensConfig config, JWTAuthContextInfo verification, AuthConfig auth) {
         this.config = config;
+        this.audience = auth.audience();
         this.issuer = Optional.ofNullable(verification.getIssuedBy()).filter(i -> !i.isBlank());
     }
 
@@ -87,6 +89,7 @@ public class DevTokenIssuer {
         Instant now = Instant.now();
         JwtClaimsBuilder claims = Jwt.issuer(issuer.orElseThrow())
                 .subject(req.userId())
+                .audience(audience)
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl));
         if (!groups.isEmpty()) {

@@ -88,4 +88,24 @@ class AuthenticationTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
     }
+
+    @Test
+    void tokensOfOtherApplicationsFromTheFutureOrOfAnotherKindAre401() {
+        for (String token : new String[] {
+            TestTokens.forAudience("another-app", "alice"),
+            TestTokens.issuedIn(java.time.Duration.ofMinutes(10), "alice"),
+            TestTokens.ofType("ID", "alice")
+        }) {
+            io.restassured.RestAssured.given()
+                    .header("Authorization", "Bearer " + token)
+                    .get("/api/v1/chats")
+                    .then()
+                    .statusCode(401);
+        }
+        io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + TestTokens.ofType("Bearer", "alice"))
+                .get("/api/v1/chats")
+                .then()
+                .statusCode(200);
+    }
 }

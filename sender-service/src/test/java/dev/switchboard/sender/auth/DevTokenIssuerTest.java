@@ -92,6 +92,7 @@ class DevTokenIssuerTest {
         key.ifPresent(location -> settings.put("switchboard.dev-tokens.signing-key-location", location));
         return new DevTokenIssuer(
                 ConfigMappings.read(DevTokensConfig.class, settings),
-                new JWTAuthContextInfo((java.security.PublicKey) null, "switchboard-dev"));
+                new JWTAuthContextInfo((java.security.PublicKey) null, "switchboard-dev"),
+                ConfigMappings.read(AuthConfig.class, Map.of()));
     }
 }

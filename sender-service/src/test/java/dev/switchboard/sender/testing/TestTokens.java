@@ -18,6 +18,9 @@ import java.time.Instant;
 public final class TestTokens {
 
     public static final String ISSUER = "switchboard-dev";
+    /** The audience the services expect by default (switchboard.auth.audience). */
+    public static final String AUDIENCE = "switchboard";
+
     private static final PrivateKey DEV_KEY = readDevKey();
 
     private TestTokens() {}
@@ -31,6 +34,7 @@ public final class TestTokens {
         Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
         return Jwt.issuer(ISSUER)
                 .subject(userId)
+                .audience(AUDIENCE)
                 .groups("switchboard-admin")
                 .issuedAt(expiresAt.minus(Duration.ofHours(2)))
                 .expiresAt(expiresAt)
@@ -66,9 +70,46 @@ public final class TestTokens {
         }
     }
 
+    /** A valid token but for another application's audience. */
+    public static String forAudience(String audience, String userId) {
+        return Jwt.issuer(ISSUER)
+                .subject(userId)
+                .audience(audience)
+                .expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(DEV_KEY);
+    }
+
+    /** A valid token whose iat lies this far ahead. */
+    public static String issuedIn(Duration ahead, String userId) {
+        Instant issued = Instant.now().plus(ahead);
+        return Jwt.issuer(ISSUER)
+                .subject(userId)
+                .audience(AUDIENCE)
+                .issuedAt(issued)
+                .expiresAt(issued.plus(Duration.ofHours(1)))
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(DEV_KEY);
+    }
+
+    /** A valid token of another kind (Keycloak's ID tokens say typ ID). */
+    public static String ofType(String type, String userId) {
+        return Jwt.issuer(ISSUER)
+                .subject(userId)
+                .audience(AUDIENCE)
+                .claim("typ", type)
+                .expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(DEV_KEY);
+    }
+
     private static String sign(String issuer, String subject, Instant expiresAt, PrivateKey key) {
         return Jwt.issuer(issuer)
                 .subject(subject)
+                .audience(AUDIENCE)
                 .issuedAt(expiresAt.minus(Duration.ofHours(2)))
                 .expiresAt(expiresAt)
                 .jws()
