@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The {@code data} payloads of the events whose data is not simply a {@link Message} or {@link Chat}. */
@@ -24,7 +25,11 @@ public final class EventData {
     /** messageDeleted */
     public record MessageDeleted(UUID id, UUID chatId, long seq) {}
 
-    /** chatUpdated: the chat after the change, plus the members it lost. */
+    /**
+     * chatUpdated: the chat after the change, the members it lost, who made the change, and the roles it changed
+     * (members who joined with a role other than member, members whose role changed, and an owner appointed because
+     * the last one left or stepped down).
+     */
     public record ChatUpdated(
             UUID id,
             String name,
@@ -32,8 +37,12 @@ public final class EventData {
             String createdBy,
             Instant createdAt,
             long lastSeq,
-            List<String> removedMemberIds) {
-        public static ChatUpdated of(Chat chat, List<String> removedMemberIds) {
+            HistoryVisibility historyVisibility,
+            List<String> removedMemberIds,
+            String actorId,
+            Map<String, MemberRole> roleChanges) {
+        public static ChatUpdated of(
+                Chat chat, List<String> removedMemberIds, String actorId, Map<String, MemberRole> roleChanges) {
             return new ChatUpdated(
                     chat.id(),
                     chat.name(),
@@ -41,7 +50,10 @@ public final class EventData {
                     chat.createdBy(),
                     chat.createdAt(),
                     chat.lastSeq(),
-                    List.copyOf(removedMemberIds));
+                    chat.historyVisibility(),
+                    List.copyOf(removedMemberIds),
+                    actorId,
+                    new TreeMap<>(roleChanges));
         }
     }
 

@@ -10,6 +10,8 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
+import dev.switchboard.events.HistoryVisibility;
+import dev.switchboard.events.MemberRole;
 import dev.switchboard.events.Message;
 import dev.switchboard.sender.chat.ChatEvents;
 import dev.switchboard.sender.message.MessageEvents;
@@ -77,7 +79,13 @@ class GoldenEventsTest {
     @Test
     void chatAddedMatchesTheGoldenFile() throws Exception {
         Chat chat = new Chat(
-                CHAT_ID, "Project", List.of("alice", "bob"), "alice", Instant.parse("2026-11-22T10:00:00.000Z"), 0);
+                CHAT_ID,
+                "Project",
+                List.of("alice", "bob"),
+                "alice",
+                Instant.parse("2026-11-22T10:00:00.000Z"),
+                0,
+                HistoryVisibility.ALL);
 
         assertMatchesGolden(EventType.CHAT_ADDED, chatEvents.chatAdded(chat));
     }
@@ -85,12 +93,22 @@ class GoldenEventsTest {
     @Test
     void chatUpdatedMatchesTheGoldenFileWithTheMembersBeforeAndAfterAsAudience() throws Exception {
         Chat after = new Chat(
-                CHAT_ID, "Project X", List.of("alice", "bob"), "alice", Instant.parse("2026-11-22T10:00:00.000Z"), 42);
+                CHAT_ID,
+                "Project X",
+                List.of("alice", "bob"),
+                "alice",
+                Instant.parse("2026-11-22T10:00:00.000Z"),
+                42,
+                HistoryVisibility.SINCE_JOIN);
 
         assertMatchesGolden(
                 EventType.CHAT_UPDATED,
                 chatEvents.chatUpdated(
-                        after, List.of("alice", "bob", "carol"), Instant.parse("2026-11-22T10:20:00.000Z")));
+                        after,
+                        List.of("alice", "bob", "carol"),
+                        "alice",
+                        Map.of("bob", MemberRole.ADMIN),
+                        Instant.parse("2026-11-22T10:20:00.000Z")));
     }
 
     @Test

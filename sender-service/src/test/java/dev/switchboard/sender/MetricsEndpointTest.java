@@ -87,6 +87,29 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void requestsAnsweredBeforeRoutingGetOneFixedUriTag() {
+        // Finding 8: before, each such request put its raw path (a real chat id) into the uri label.
+        String alice = Api.user("alice");
+        String chatId = Api.createChat(alice);
+        Api.as(alice)
+                .body("{\"content\":\"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/v1/chats/{id}/messages", chatId)
+                .then()
+                .statusCode(413);
+
+        String text = Metrics.scrape();
+
+        assertTrue(
+                Metrics.value(
+                                text,
+                                "http_server_requests_seconds_count",
+                                Map.of("uri", "/api/UNROUTED", "method", "POST", "status", "413"))
+                        >= 1,
+                text);
+        assertFalse(text.contains(chatId), "a chat id in a label");
+    }
+
+    @Test
     void theBacklogGaugesFollowTheOutbox() throws Exception {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);

@@ -25,16 +25,35 @@ public class ConnectionRegistry {
     private final Map<String, LocalConnection> byId = new ConcurrentHashMap<>();
 
     public void add(LocalConnection connection) {
-        byId.put(connection.connectionId(), connection);
+        addWithin(connection, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Registers the connection unless its user already has {@code maxPerUser} here; atomic with every other add and
+     * remove of that user, so concurrent opens cannot pass the cap together.
+     *
+     * @return whether it was registered
+     */
+    public boolean addWithin(LocalConnection connection, int maxPerUser) {
+        boolean[] added = {false};
         // compute() makes each replacement of a user's array atomic with respect to the others (and to remove).
         byUser.compute(connection.userId(), (user, connections) -> {
             if (connections == null) {
+                added[0] = true;
                 return new LocalConnection[] {connection};
+            }
+            if (connections.length >= maxPerUser) {
+                return connections;
             }
             LocalConnection[] more = Arrays.copyOf(connections, connections.length + 1);
             more[connections.length] = connection;
+            added[0] = true;
             return more;
         });
+        if (added[0]) {
+            byId.put(connection.connectionId(), connection);
+        }
+        return added[0];
     }
 
     /** @return whether the connection was registered (false when it never was, or is already removed) */

@@ -1,5 +1,6 @@
 package dev.switchboard.receiver.socket;
 
+import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * Authenticates the WebSocket upgrade itself, so that a request without a valid token gets a plain HTTP 401 and
  * no socket is ever opened. The token comes from {@code Authorization: Bearer} or, because browsers cannot set
- * headers on a WebSocket, from the {@code access_token} query parameter.
+ * headers on a WebSocket, from the {@code access_token} query parameter. A user who already holds
+ * {@code switchboard.socket.max-connections-per-user} connections here gets 429.
  */
 @ApplicationScoped
 public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
@@ -32,11 +34,22 @@ public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
 
     private final AccessTokenVerifier verifier;
     private final SocketShutdown shutdown;
+    private final ConnectionRegistry connections;
+    private final SocketConfig config;
+    private final SocketMetrics metrics;
 
     @Inject
-    public BearerTokenUpgradeCheck(AccessTokenVerifier verifier, SocketShutdown shutdown) {
+    public BearerTokenUpgradeCheck(
+            AccessTokenVerifier verifier,
+            SocketShutdown shutdown,
+            ConnectionRegistry connections,
+            SocketConfig config,
+            SocketMetrics metrics) {
         this.verifier = verifier;
         this.shutdown = shutdown;
+        this.connections = connections;
+        this.config = config;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,6 +62,10 @@ public class BearerTokenUpgradeCheck implements HttpUpgradeCheck {
                 token == null ? Optional.empty() : verifier.verify(token);
         if (verified.isEmpty()) {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
+        }
+        if (connections.byUser(verified.get().userId()).length >= config.maxConnectionsPerUser()) {
+            metrics.upgradeOverCap();
+            return CheckResult.rejectUpgrade(429);
         }
         context.userData().put(USER_ID, verified.get().userId());
         context.userData().put(EXPIRES_AT, verified.get().expiresAt());

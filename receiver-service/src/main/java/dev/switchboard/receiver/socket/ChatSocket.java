@@ -109,7 +109,11 @@ public class ChatSocket {
         recipient.reply(EncodedFrame.ofText(
                 encoder.welcome(connection.id(), userId, receiverId, socketConfig.heartbeatSeconds(), expiresAt)));
         if (connection.isOpen() && recipient.isOpen()) {
-            registry.add(local);
+            if (!registry.addWithin(local, socketConfig.maxConnectionsPerUser())) {
+                // Upgrades that passed the check together: the cap holds once they are open.
+                metrics.upgradeOverCap();
+                return close(connection, CloseCause.TOO_MANY_CONNECTIONS, "too many connections");
+            }
             metrics.opened();
             LOG.debugf("connection %s of %s opened", connection.id(), userId);
         }

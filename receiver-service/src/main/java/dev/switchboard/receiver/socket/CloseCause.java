@@ -19,6 +19,8 @@ public enum CloseCause {
     TOKEN_EXPIRED("token_expired", 4001),
     /** The client kept sending frames over its rate limit (1008, policy violation). */
     RATE_LIMITED("rate_limited", 1008),
+    /** The user already held switchboard.socket.max-connections-per-user connections here (4029, an application code). */
+    TOO_MANY_CONNECTIONS("too_many_connections", 4029),
     /** The client sent a binary frame (1003). */
     UNSUPPORTED("unsupported", 1003),
     /** The connection broke without a close handshake (network loss, reset), or failed otherwise. */
@@ -50,6 +52,7 @@ public enum CloseCause {
             case 1003 -> UNSUPPORTED;
             case 1008 -> RATE_LIMITED;
             case 4001 -> TOKEN_EXPIRED;
+            case 4029 -> TOO_MANY_CONNECTIONS;
             default -> ERROR;
         };
     }

@@ -63,6 +63,14 @@ public interface SocketConfig {
     @Min(1)
     int maxSubscribedChats();
 
+    /**
+     * Most open connections one user may hold on this receiver (tabs, devices). An upgrade over the cap is answered
+     * HTTP 429 and no socket opens; upgrades racing past the check together are closed right after opening (4029).
+     */
+    @WithDefault("20")
+    @Min(1)
+    int maxConnectionsPerUser();
+
     /** A healthy client would be closed between two pings otherwise. */
     @AssertTrue(message = "switchboard.socket.idle-timeout must be at least twice switchboard.socket.heartbeat-seconds")
     default boolean isIdleTimeoutAtLeastTwoHeartbeats() {

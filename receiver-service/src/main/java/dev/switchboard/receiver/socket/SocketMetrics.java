@@ -24,11 +24,13 @@ public class SocketMetrics {
     static final String SLOW_CONSUMER_CLOSES = "switchboard.receiver.slow.consumer.closes";
     static final String CLIENT_FRAMES_REFUSED = "switchboard.receiver.client.frames.refused";
     static final String TOKEN_RENEWALS = "switchboard.receiver.token.renewals";
+    static final String UPGRADES_OVER_CAP = "switchboard.receiver.upgrades.over.cap";
 
     private final Counter opened;
     private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
     private final Counter slowConsumerCloses;
     private final Counter clientFramesRefused;
+    private final Counter upgradesOverCap;
     private final Counter renewalsAccepted;
     private final Counter renewalsRefused;
 
@@ -56,6 +58,9 @@ public class SocketMetrics {
         clientFramesRefused = Counter.builder(CLIENT_FRAMES_REFUSED)
                 .description("Client frames dropped because the client sent them over its rate limit")
                 .register(registry);
+        upgradesOverCap = Counter.builder(UPGRADES_OVER_CAP)
+                .description("Connections refused (429 on the upgrade, or 4029 right after it) over the per-user cap")
+                .register(registry);
         renewalsAccepted = renewals(registry, "accepted");
         renewalsRefused = renewals(registry, "refused");
     }
@@ -65,6 +70,10 @@ public class SocketMetrics {
                 .tag("result", result)
                 .description("In-band token renewals (auth frames), by result")
                 .register(registry);
+    }
+
+    void upgradeOverCap() {
+        upgradesOverCap.increment();
     }
 
     void renewalAccepted() {

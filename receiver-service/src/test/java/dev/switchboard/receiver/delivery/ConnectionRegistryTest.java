@@ -20,6 +20,28 @@ class ConnectionRegistryTest {
     }
 
     @Test
+    void concurrentAddsWithinACapRegisterExactlyTheCap() throws Exception {
+        int cap = 20;
+        List<Boolean> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 300; i++) {
+                String id = "c" + i;
+                threads.submit(() -> {
+                    start.await();
+                    outcomes.add(registry.addWithin(new LocalConnection(new FakeRecipient(id, "mallory")), cap));
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+
+        assertEquals(cap, outcomes.stream().filter(added -> added).count());
+        assertEquals(cap, registry.byUser("mallory").length);
+        assertEquals(cap, registry.size(), "the refused ones are not findable by id either");
+    }
+
+    @Test
     void findsConnectionsByUser() {
         LocalConnection alice = add("c1", "alice");
         LocalConnection bob = add("c2", "bob");

@@ -71,8 +71,10 @@ public class RepublishService {
                                     for (Message message : batch) {
                                         republished.add(
                                                 message.deleted()
-                                                        ? events.messageDeleted(message, locked.memberIds(), now)
-                                                        : events.messageAdded(message, locked.memberIds(), null));
+                                                        ? events.messageDeleted(
+                                                                message, locked.readersOf(message.seq()), now)
+                                                        : events.messageAdded(
+                                                                message, locked.readersOf(message.seq()), null));
                                     }
                                     Long next = more ? found.get(maxMessages).seq() : null;
                                     return outbox.write(tx, republished)

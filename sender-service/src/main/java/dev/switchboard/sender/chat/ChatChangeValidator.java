@@ -1,15 +1,18 @@
 package dev.switchboard.sender.chat;
 
+import dev.switchboard.events.HistoryVisibility;
+import dev.switchboard.events.MemberRole;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.problem.ValidationErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
  * The rules of a chat change that need no database: the name as at creation, member id syntax, no user both added
- * and removed, no more additions than a chat can hold. The member limit against the actual members is checked
- * under the chat row lock ({@link ChatService#update}).
+ * and removed, no role for a removed user, no more additions than a chat can hold. The member limit against the
+ * actual members, and who may change what, are checked under the chat row lock ({@link ChatService#update}).
  */
 @ApplicationScoped
 public class ChatChangeValidator {
@@ -24,10 +27,15 @@ public class ChatChangeValidator {
     public ChatChange validate(UpdateChatRequest request) {
         UpdateChatRequest req = request == null ? new UpdateChatRequest(null, null, null) : request;
         ValidationErrors errors = new ValidationErrors();
+        int max = limits.chatMaxMembers();
 
         String name = req.name() == null ? null : ChatRules.name("name", req.name(), limits, errors);
-        SortedSet<String> add = ChatRules.memberIds("addMemberIds", req.addMemberIds(), errors);
-        SortedSet<String> remove = ChatRules.memberIds("removeMemberIds", req.removeMemberIds(), errors);
+        String sizeRule = "a chat has at most " + max + " members";
+        SortedSet<String> add = ChatRules.memberIds("addMemberIds", req.addMemberIds(), max, sizeRule, errors);
+        SortedSet<String> remove = ChatRules.memberIds("removeMemberIds", req.removeMemberIds(), max, sizeRule, errors);
+        SortedMap<String, MemberRole> roles = ChatRules.roles("roles", req.roles(), max, errors);
+        HistoryVisibility visibility =
+                ChatRules.historyVisibility("historyVisibility", req.historyVisibility(), errors);
 
         List<String> both = add.stream().filter(remove::contains).toList();
         if (!both.isEmpty()) {
@@ -36,11 +44,14 @@ public class ChatChangeValidator {
             errors.add(
                     "removeMemberIds", "must not name a user that addMemberIds also names: " + String.join(", ", both));
         }
-        if (add.size() > limits.chatMaxMembers()) {
-            errors.add("addMemberIds", "a chat has at most " + limits.chatMaxMembers() + " members");
+        List<String> removedWithRole =
+                roles.keySet().stream().filter(remove::contains).toList();
+        if (!removedWithRole.isEmpty()) {
+            errors.add(
+                    "roles", "must not name a user that removeMemberIds names: " + String.join(", ", removedWithRole));
         }
 
         errors.throwIfAny();
-        return new ChatChange(name, add, remove);
+        return new ChatChange(name, add, remove, roles, visibility);
     }
 }

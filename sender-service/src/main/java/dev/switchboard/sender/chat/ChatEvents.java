@@ -6,10 +6,12 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
+import dev.switchboard.events.MemberRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -30,9 +32,15 @@ public class ChatEvents {
 
     /**
      * chatUpdated: to the members before and after the change (so the removed learn they were removed and the added
-     * that they were added), data = the chat after it plus the members it lost.
+     * that they were added), data = the chat after it plus the members it lost, who made the change and the roles
+     * it changed.
      */
-    public EventEnvelope chatUpdated(Chat after, Collection<String> membersBefore, Instant at) {
+    public EventEnvelope chatUpdated(
+            Chat after,
+            Collection<String> membersBefore,
+            String actorId,
+            Map<String, MemberRole> roleChanges,
+            Instant at) {
         SortedSet<String> audience = new TreeSet<>(membersBefore);
         audience.addAll(after.memberIds());
         SortedSet<String> removed = new TreeSet<>(membersBefore);
@@ -42,6 +50,6 @@ public class ChatEvents {
                 after.id(),
                 at,
                 Audience.of(audience),
-                EventData.ChatUpdated.of(after, List.copyOf(removed)));
+                EventData.ChatUpdated.of(after, List.copyOf(removed), actorId, roleChanges));
     }
 }

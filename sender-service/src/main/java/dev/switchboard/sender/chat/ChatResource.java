@@ -65,8 +65,9 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Create a chat",
-            description =
-                    "The caller is always a member. Member ids are de-duplicated and sorted. Publishes chatAdded.")
+            description = "The caller is always a member, and the chat's owner; the others are members. Member ids are "
+                    + "de-duplicated and sorted. historyVisibility (all by default, or sinceJoin) says "
+                    + "what members added later may read of the history. Publishes chatAdded.")
     @RequestBody(
             required = true,
             content =
@@ -184,12 +185,17 @@ public class ChatResource {
     @Path("{chatId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Rename a chat, add and remove members",
-            description = "Every field is optional. Any member may change the chat; removing yourself leaves it. "
-                    + "Adding a member or removing a non-member changes nothing; naming a user in both lists is a "
-                    + "400. Added members can read the whole history and start with nothing unread. Removed members "
-                    + "get 404 on the chat from then on. Publishes chatUpdated to the members before and after, "
-                    + "unless nothing changed.")
+            summary = "Rename a chat, add and remove members, set roles and the history visibility",
+            description = "Every field is optional. Roles: owners may do everything; admins may rename, add "
+                    + "members, remove members (not admins or owners) and set member/admin roles; members may "
+                    + "only leave (remove themselves), which anyone may. When the last owner leaves or steps down, "
+                    + "the longest-standing admin, else the longest-standing member, becomes owner. Only owners "
+                    + "change historyVisibility (all: members added later read the whole history; sinceJoin: "
+                    + "only what is sent after they joined). roles maps user ids (members, or users added by the "
+                    + "same change) to owner, admin or member. Adding a member or removing a non-member changes "
+                    + "nothing; naming a user in both lists is a 400. Added members start with nothing unread. "
+                    + "Removed members get 404 on the chat from then on. Publishes chatUpdated (naming the caller "
+                    + "as actorId) to the members before and after, unless nothing changed.")
     @RequestBody(
             required = true,
             content =
@@ -206,6 +212,7 @@ public class ChatResource {
                             schema = @Schema(implementation = Chat.class),
                             examples = @ExampleObject(name = "chat", ref = "ChangedChat")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "ChatChangeForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Chat> update(@RestPath String chatId, UpdateChatRequest request, @Context SecurityContext security) {
         String callerId = Caller.userId(security);

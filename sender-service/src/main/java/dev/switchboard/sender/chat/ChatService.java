@@ -1,6 +1,8 @@
 package dev.switchboard.sender.chat;
 
 import dev.switchboard.events.Chat;
+import dev.switchboard.events.HistoryVisibility;
+import dev.switchboard.events.MemberRole;
 import dev.switchboard.events.TimeOrderedIds;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.database.DatabaseDeadline;
@@ -19,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -111,24 +114,31 @@ public class ChatService {
     }
 
     /**
-     * One transaction under the chat row lock: the new name, the members leaving and joining, chatUpdated to the
-     * members before and after. Any member may change the chat, and remove themselves (leave). A change that
-     * changes nothing publishes nothing.
+     * One transaction under the chat row lock: the new name, history visibility and roles, the members leaving and
+     * joining, chatUpdated (naming the caller) to the members before and after. Who may change what is
+     * {@link ChatPermissions}'; anyone may remove themselves (leave). A change that changes nothing publishes
+     * nothing.
      *
-     * @throws ChatNotFoundException   (as the Uni's failure) for an unknown chat or a non-member
-     * @throws InvalidRequestException (as the Uni's failure) when the chat would exceed the member limit
+     * @throws ChatNotFoundException      (as the Uni's failure) for an unknown chat or a non-member
+     * @throws ChangeNotAllowedException  (as the Uni's failure) when the caller's role does not allow the change
+     * @throws InvalidRequestException    (as the Uni's failure) when the chat would exceed the member limit, or a
+     *                                    role names a user who is not in the chat
      */
     public Uni<Chat> update(UUID chatId, String callerId, ChatChange change) {
         return deadline.bound(transactions.inTransaction(
-                tx -> lock.acquire(tx, chatId, callerId).flatMap(locked -> apply(tx, locked, change))));
+                tx -> lock.acquire(tx, chatId, callerId).flatMap(locked -> apply(tx, locked, callerId, change))));
     }
 
-    private Uni<Chat> apply(SqlConnection tx, LockedChat locked, ChatChange change) {
+    private Uni<Chat> apply(SqlConnection tx, LockedChat locked, String callerId, ChatChange change) {
         Chat before = locked.chat();
         List<String> membersBefore = before.memberIds();
         ChatChange.MemberDelta delta = change.against(new TreeSet<>(membersBefore));
         String newName = change.name() == null || change.name().equals(before.name()) ? null : change.name();
-        if (newName == null && delta.isEmpty()) {
+        HistoryVisibility newVisibility =
+                change.historyVisibility() == before.historyVisibility() ? null : change.historyVisibility();
+        SortedMap<String, MemberRole> roleChanges =
+                ChatPermissions.authorize(locked, callerId, change, delta, newName != null, newVisibility != null);
+        if (newName == null && newVisibility == null && delta.isEmpty() && roleChanges.isEmpty()) {
             return Uni.createFrom().item(before);
         }
         SortedSet<String> membersAfter = new TreeSet<>(membersBefore);
@@ -141,10 +151,16 @@ public class ChatService {
                             "the chat would have " + membersAfter.size() + " members, at most "
                                     + limits.chatMaxMembers() + " are allowed"));
         }
-        return chats.applyChange(tx, before.id(), newName, membersAfter.size())
+        return chats.applyChange(tx, before.id(), newName, newVisibility, membersAfter.size())
                 .call(applied -> chats.removeMembers(tx, before.id(), delta.leaving()))
                 .call(applied -> chats.addMembers(
-                        tx, before.id(), delta.joining(), applied.at(), UnreadRule.markOfNewMember(before.lastSeq())))
+                        tx,
+                        before.id(),
+                        delta.joining(),
+                        applied.at(),
+                        UnreadRule.markOfNewMember(before.lastSeq()),
+                        before.lastSeq()))
+                .call(applied -> chats.setRoles(tx, before.id(), roleChanges))
                 .flatMap(applied -> {
                     Chat after = new Chat(
                             before.id(),
@@ -152,8 +168,12 @@ public class ChatService {
                             List.copyOf(membersAfter),
                             before.createdBy(),
                             before.createdAt(),
-                            before.lastSeq());
-                    return outbox.write(tx, List.of(events.chatUpdated(after, membersBefore, applied.at())))
+                            before.lastSeq(),
+                            applied.historyVisibility());
+                    return outbox.write(
+                                    tx,
+                                    List.of(events.chatUpdated(
+                                            after, membersBefore, callerId, roleChanges, applied.at())))
                             .replaceWith(after);
                 });
     }

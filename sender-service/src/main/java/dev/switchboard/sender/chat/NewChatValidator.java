@@ -1,12 +1,13 @@
 package dev.switchboard.sender.chat;
 
+import dev.switchboard.events.HistoryVisibility;
 import dev.switchboard.sender.LimitsConfig;
 import dev.switchboard.sender.problem.ValidationErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.SortedSet;
 
-/** The rules of chat creation: name length, member id syntax, member count (all configurable limits). */
+/** The rules of chat creation: name length, member id syntax, member count (all configurable limits), history visibility. */
 @ApplicationScoped
 public class NewChatValidator {
 
@@ -32,13 +33,19 @@ public class NewChatValidator {
             name = ChatRules.name("name", req.name(), limits, errors);
         }
 
-        SortedSet<String> members = ChatRules.memberIds("memberIds", req.memberIds(), errors);
+        String sizeRule = "a chat has at most " + limits.chatMaxMembers() + " members, creator included";
+        SortedSet<String> members =
+                ChatRules.memberIds("memberIds", req.memberIds(), limits.chatMaxMembers(), sizeRule, errors);
         members.add(callerId);
         if (members.size() > limits.chatMaxMembers()) {
-            errors.add("memberIds", "a chat has at most " + limits.chatMaxMembers() + " members, creator included");
+            errors.add("memberIds", sizeRule);
         }
 
+        HistoryVisibility visibility =
+                ChatRules.historyVisibility("historyVisibility", req.historyVisibility(), errors);
+
         errors.throwIfAny();
-        return new NewChat(name, callerId, List.copyOf(members));
+        return new NewChat(
+                name, callerId, List.copyOf(members), visibility == null ? HistoryVisibility.ALL : visibility);
     }
 }

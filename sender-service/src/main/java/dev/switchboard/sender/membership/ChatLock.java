@@ -68,12 +68,6 @@ public class ChatLock {
     }
 
     private static Chat withMembers(Chat chat, List<Member> members) {
-        return new Chat(
-                chat.id(),
-                chat.name(),
-                members.stream().map(Member::userId).toList(),
-                chat.createdBy(),
-                chat.createdAt(),
-                chat.lastSeq());
+        return chat.withMembers(members.stream().map(Member::userId).toList());
     }
 }

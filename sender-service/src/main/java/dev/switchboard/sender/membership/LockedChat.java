@@ -1,6 +1,7 @@
 package dev.switchboard.sender.membership;
 
 import dev.switchboard.events.Chat;
+import dev.switchboard.events.HistoryVisibility;
 import java.util.List;
 
 /**
@@ -26,5 +27,19 @@ public record LockedChat(Chat chat, List<Member> members) {
     /** In the order every read of a chat gives them (byte order of the ids). */
     public List<String> memberIds() {
         return chat.memberIds();
+    }
+
+    /**
+     * The members who may read the message with this seq, in member order: everyone, except in a {@code sinceJoin}
+     * chat those who joined after it was sent. The audience of every event about an existing message.
+     */
+    public List<String> readersOf(long seq) {
+        if (chat.historyVisibility() == HistoryVisibility.ALL) {
+            return memberIds();
+        }
+        return members.stream()
+                .filter(member -> HistoryFloor.sees(member.joinedSeq(), seq))
+                .map(Member::userId)
+                .toList();
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.sender.membership;
 
 import dev.switchboard.events.Chat;
+import dev.switchboard.events.HistoryVisibility;
+import dev.switchboard.events.MemberRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -22,6 +24,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipRepository {
 
+    /** The columns of {@link #toMembers}, for every statement that reads member rows. */
+    public static final String MEMBER_COLUMNS =
+            "user_id, last_read_seq, uncounted_above_mark, role, joined_seq, joined_at";
+
     // The row lock taken here is held to commit: sends to one chat are serialised, so seqs have no gaps and the
     // outbox ids of a chat follow commit order. clock_timestamp(), not now(): the time after the lock was granted.
     // The EXISTS only keeps strangers from queueing on the lock; membership is checked again after it (ChatLock).
@@ -31,12 +37,12 @@ public class MembershipRepository {
                    last_activity_at = date_trunc('milliseconds', clock_timestamp())
              WHERE id = $1
                AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
-            RETURNING id, name, created_by, created_at, last_seq, last_activity_at
+            RETURNING id, name, created_by, created_at, last_seq, history_visibility, last_activity_at
             """;
 
     // The same lock strength as ADVANCE_SEQ's UPDATE (it conflicts with itself, not with foreign-key checks).
     static final String LOCK_FOR_MEMBER = """
-            SELECT id, name, created_by, created_at, last_seq
+            SELECT id, name, created_by, created_at, last_seq, history_visibility
               FROM chats
              WHERE id = $1
                AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = $1 AND m.user_id = $2)
@@ -45,25 +51,30 @@ public class MembershipRepository {
 
     // LOCK_FOR_MEMBER without the membership test: for an operator acting on a chat (admin re-publish).
     static final String LOCK = """
-            SELECT id, name, created_by, created_at, last_seq
+            SELECT id, name, created_by, created_at, last_seq, history_visibility
               FROM chats
              WHERE id = $1
                FOR NO KEY UPDATE
             """;
 
-    static final String MEMBERS = """
-            SELECT user_id, last_read_seq, uncounted_above_mark
+    static final String MEMBERS = "SELECT " + MEMBER_COLUMNS + """
               FROM chat_members
              WHERE chat_id = $1 ORDER BY user_id COLLATE "C"
             """;
 
     // Keyset paging on the user id, in byte order like every member list.
     static final String PAGE = """
-            SELECT user_id, joined_at
+            SELECT user_id, role, joined_at
               FROM chat_members
              WHERE chat_id = $1 AND ($2::text IS NULL OR user_id COLLATE "C" > $2::text COLLATE "C")
              ORDER BY user_id COLLATE "C"
              LIMIT $3
+            """;
+
+    static final String HISTORY_FLOOR = "SELECT " + HistoryFloor.sql("c", "m") + """
+               AS floor
+              FROM chat_members m JOIN chats c ON c.id = m.chat_id
+             WHERE m.chat_id = $1 AND m.user_id = $2
             """;
 
     static final String IS_MEMBER = """
@@ -110,22 +121,39 @@ public class MembershipRepository {
                     List<ListedMember> members = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         members.add(new ListedMember(
-                                row.getString("user_id"), instant(row.getOffsetDateTime("joined_at"))));
+                                row.getString("user_id"),
+                                MemberRole.fromWireName(row.getString("role")),
+                                instant(row.getOffsetDateTime("joined_at"))));
                     }
                     return members;
                 });
+    }
+
+    /**
+     * The highest seq of the chat the user may not read ({@link HistoryFloor}); null when the chat does not exist or
+     * the user is not a member.
+     */
+    public Uni<Long> historyFloor(SqlClient client, UUID chatId, String userId) {
+        return client.preparedQuery(HISTORY_FLOOR)
+                .execute(Tuple.of(chatId, userId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("floor"));
     }
 
     public Uni<Boolean> isMember(SqlClient client, UUID chatId, String userId) {
         return client.preparedQuery(IS_MEMBER).execute(Tuple.of(chatId, userId)).map(rows -> rows.size() > 0);
     }
 
-    /** Rows with {@code user_id}, {@code last_read_seq} and {@code uncounted_above_mark}, in the order given. */
+    /** Rows with the {@link #MEMBER_COLUMNS}, in the order given. */
     public static List<Member> toMembers(RowSet<Row> rows) {
         List<Member> members = new ArrayList<>(rows.size());
         for (Row row : rows) {
             members.add(new Member(
-                    row.getString("user_id"), row.getLong("last_read_seq"), row.getLong("uncounted_above_mark")));
+                    row.getString("user_id"),
+                    row.getLong("last_read_seq"),
+                    row.getLong("uncounted_above_mark"),
+                    MemberRole.fromWireName(row.getString("role")),
+                    row.getLong("joined_seq"),
+                    instant(row.getOffsetDateTime("joined_at"))));
         }
         return members;
     }
@@ -138,7 +166,8 @@ public class MembershipRepository {
                 List.of(),
                 row.getString("created_by"),
                 instant(row.getOffsetDateTime("created_at")),
-                row.getLong("last_seq"));
+                row.getLong("last_seq"),
+                HistoryVisibility.fromWireName(row.getString("history_visibility")));
     }
 
     public static Instant instant(OffsetDateTime time) {

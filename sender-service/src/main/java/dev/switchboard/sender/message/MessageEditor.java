@@ -57,8 +57,8 @@ public class MessageEditor {
 
     /**
      * Replaces the content and sets editedAt; publishes messageUpdated, and messageUpdateForChatList when it is the
-     * chat's newest message. Sending the content the message already has after an edit changes nothing (a retried
-     * edit publishes nothing twice).
+     * chat's newest message. Sending the content the message already has changes nothing and publishes nothing,
+     * whether the message was edited before or not (a retried edit publishes nothing twice).
      *
      * @throws dev.switchboard.sender.membership.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      * @throws MessageNotFoundException when the chat has no such message
@@ -72,7 +72,7 @@ public class MessageEditor {
                             if (message.deleted()) {
                                 return Uni.createFrom().failure(new MessageDeletedException(message.id()));
                             }
-                            if (message.editedAt() != null && content.equals(message.content())) {
+                            if (content.equals(message.content())) {
                                 return Uni.createFrom().item(message);
                             }
                             return messages.edit(tx, message.id(), content)
@@ -122,9 +122,10 @@ public class MessageEditor {
 
     private List<EventEnvelope> editEvents(Message edited, LockedChat locked) {
         List<EventEnvelope> published = new ArrayList<>(2);
-        published.add(events.messageUpdated(edited, locked.memberIds()));
+        published.add(events.messageUpdated(edited, locked.readersOf(edited.seq())));
         if (edited.seq() == locked.chat().lastSeq()) {
-            published.add(events.chatListUpdate(edited, edited.seq(), locked.memberIds(), edited.editedAt()));
+            published.add(
+                    events.chatListUpdate(edited, edited.seq(), locked.readersOf(edited.seq()), edited.editedAt()));
         }
         return published;
     }
@@ -132,9 +133,9 @@ public class MessageEditor {
     private List<EventEnvelope> deleteEvents(
             Message tombstone, Instant at, LockedChat locked, Map<String, Long> countsAfter) {
         List<EventEnvelope> published = new ArrayList<>(3);
-        published.add(events.messageDeleted(tombstone, locked.memberIds(), at));
+        published.add(events.messageDeleted(tombstone, locked.readersOf(tombstone.seq()), at));
         if (tombstone.seq() == locked.chat().lastSeq()) {
-            published.add(events.chatListUpdate(tombstone, tombstone.seq(), locked.memberIds(), at));
+            published.add(events.chatListUpdate(tombstone, tombstone.seq(), locked.readersOf(tombstone.seq()), at));
         }
         published.add(readEvents.unreadCountUpdated(
                 tombstone.chatId(), UnreadChanges.between(locked.chat().lastSeq(), locked.members(), countsAfter), at));

@@ -25,30 +25,32 @@ public class MessageRepository {
     // the sender's read mark (UnreadRule: a send reads the chat up to it), and the members. Its snapshot is taken
     // after the lock was granted, so the members are those every committed change left; being one snapshot, the
     // SELECT sees the member rows as they were before the UPDATE beside it.
-    static final String INSERT_AS_SENT = """
+    static final String INSERT_AS_SENT =
+            """
             WITH inserted AS (
                 INSERT INTO messages (id, chat_id, seq, sender_id, content, content_type, client_message_id, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)),
             sender_read AS (
                 UPDATE chat_members SET %s
                  WHERE chat_id = $2 AND user_id = $4)
-            SELECT m.user_id, m.last_read_seq, m.uncounted_above_mark
+            SELECT %s
               FROM chat_members m
              WHERE m.chat_id = $2
              ORDER BY m.user_id COLLATE "C"
-            """.formatted(UnreadRule.MARK_OF_SENDER_AFTER_SEND);
+            """.formatted(UnreadRule.MARK_OF_SENDER_AFTER_SEND, MembershipRepository.MEMBER_COLUMNS);
 
     static final String COLUMNS = """
             id, chat_id, seq, sender_id, content, content_type, client_message_id, created_at, edited_at, deleted
             """;
 
-    // Both pages walk the (chat_id, seq) unique index; one extra row tells whether there is more.
+    // Both pages walk the (chat_id, seq) unique index; one extra row tells whether there is more. $4 is the reader's
+    // history floor (membership.HistoryFloor): nothing at or below it is theirs to read.
     static final String PAGE_AFTER = "SELECT " + COLUMNS + """
-              FROM messages WHERE chat_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3
+              FROM messages WHERE chat_id = $1 AND seq > GREATEST($2::bigint, $4::bigint) ORDER BY seq ASC LIMIT $3
             """;
 
     static final String PAGE_BEFORE = "SELECT " + COLUMNS + """
-              FROM messages WHERE chat_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3
+              FROM messages WHERE chat_id = $1 AND seq < $2 AND seq > $4::bigint ORDER BY seq DESC LIMIT $3
             """;
 
     // The idempotency lookup walks the unique index messages_client_message_id. Only for a current member: a
@@ -98,11 +100,14 @@ public class MessageRepository {
                 .map(MembershipRepository::toMembers);
     }
 
-    /** Up to {@code limit + 1} rows so the caller can tell whether there is more. */
-    public Uni<List<Message>> page(SqlClient client, UUID chatId, PageRequest page) {
+    /**
+     * Up to {@code limit + 1} rows so the caller can tell whether there is more; none at or below {@code historyFloor}
+     * (what the reader may not read, {@code membership.HistoryFloor}).
+     */
+    public Uni<List<Message>> page(SqlClient client, UUID chatId, PageRequest page, long historyFloor) {
         String sql = page.direction() == PageRequest.Direction.AFTER ? PAGE_AFTER : PAGE_BEFORE;
         return client.preparedQuery(sql)
-                .execute(Tuple.of(chatId, page.seq(), page.limit() + 1))
+                .execute(Tuple.of(chatId, page.seq(), page.limit() + 1, historyFloor))
                 .map(MessageRepository::toMessages);
     }
 

@@ -117,11 +117,11 @@ public class MessageService {
 
     /** @throws ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member */
     public Uni<MessagePage> page(UUID chatId, String callerId, PageRequest page) {
-        return deadline.bound(chats.isMember(pool, chatId, callerId).flatMap(member -> {
-            if (!member) {
+        return deadline.bound(chats.historyFloor(pool, chatId, callerId).flatMap(floor -> {
+            if (floor == null) {
                 return Uni.createFrom().failure(new ChatNotFoundException(chatId));
             }
-            return messages.page(pool, chatId, page).map(rows -> {
+            return messages.page(pool, chatId, page, floor).map(rows -> {
                 List<Message> asked = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
                 int fit = PageBudget.fitting(asked, m -> PageBudget.messageBytes(m.content()), limits.pageMaxBytes());
                 return new MessagePage(List.copyOf(asked.subList(0, fit)), rows.size() > fit);

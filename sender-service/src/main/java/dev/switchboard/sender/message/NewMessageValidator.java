@@ -1,6 +1,7 @@
 package dev.switchboard.sender.message;
 
 import dev.switchboard.sender.LimitsConfig;
+import dev.switchboard.sender.StorableText;
 import dev.switchboard.sender.problem.ValidationErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,12 @@ public class NewMessageValidator {
             errors.add("contentType", "must be 1 to 64 characters from A-Z a-z 0-9 . + / -");
         }
         String clientMessageId = req.clientMessageId();
-        if (clientMessageId != null
-                && (clientMessageId.isEmpty()
-                        || clientMessageId.length() > limits.clientMessageIdMaxLength()
-                        || clientMessageId.indexOf('\u0000') >= 0)) {
-            errors.add("clientMessageId", "must be 1 to " + limits.clientMessageIdMaxLength() + " characters");
+        if (clientMessageId != null) {
+            if (clientMessageId.isEmpty() || clientMessageId.length() > limits.clientMessageIdMaxLength()) {
+                errors.add("clientMessageId", "must be 1 to " + limits.clientMessageIdMaxLength() + " characters");
+            } else if (StorableText.problem(clientMessageId) != null) {
+                errors.add("clientMessageId", StorableText.problem(clientMessageId));
+            }
         }
         String origin = originConnectionId == null || originConnectionId.isBlank() ? null : originConnectionId.strip();
         if (origin != null && (origin.length() > MAX_CONNECTION_ID_LENGTH || origin.indexOf('\u0000') >= 0)) {
@@ -71,9 +73,9 @@ public class NewMessageValidator {
     private static void checkContent(String content, ValidationErrors errors) {
         if (content == null) {
             errors.add("content", "is required");
-        } else if (content.indexOf('\u0000') >= 0) {
-            // PostgreSQL text cannot hold U+0000; binary payloads travel encoded (base64) anyway.
-            errors.add("content", "must not contain the character U+0000");
+        } else if (StorableText.problem(content) != null) {
+            // Binary payloads travel encoded (base64) anyway.
+            errors.add("content", StorableText.problem(content));
         }
     }
 

@@ -35,6 +35,11 @@ public abstract class ClientProblem extends RuntimeException {
         return OptionalLong.empty();
     }
 
+    /** How many fields break a rule: at least the number listed in {@link #errors}, more when the list was cut. */
+    public int errorCount() {
+        return errors.size();
+    }
+
     /** The offending fields; empty when no single field is to blame. */
     public List<FieldError> errors() {
         return errors;

@@ -3,6 +3,7 @@ package dev.switchboard.sender.problem;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.switchboard.sender.database.DatabaseConfig;
 import dev.switchboard.sender.database.DatabaseFailures;
 import dev.switchboard.sender.database.DatabaseUnavailableException;
@@ -40,7 +41,7 @@ public class ProblemMapper {
     /** Every domain exception a client can fix: its own status, detail and offending fields. */
     @ServerExceptionMapper
     public Response clientProblem(ClientProblem e, HttpServerRequest request) {
-        Response response = problem(e.status(), e.getMessage(), request, e.errors());
+        Response response = problem(e.status(), e.getMessage(), request, e.errors(), e.errorCount());
         if (e.retryAfterSeconds().isEmpty()) {
             return response;
         }
@@ -107,6 +108,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (request != null && request.response().headWritten()) {
+            // Answered already, by the HTTP layer itself: a chunked body over quarkus.http.limits.max-body-size got
+            // its 413 from the body reader, which then fails the request. A client's mistake, not ours.
+            LOG.debugf("request %s %s ended after its answer: %s", request.method(), request.path(), e.toString());
+            return null;
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             // A database call that did not go through DatabaseDeadline: the same answer.
             return unavailable(e, request);
@@ -136,8 +143,13 @@ public class ProblemMapper {
         if (field == null) {
             return problem(400, "the request body must be a JSON object", request, null);
         }
-        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-        String message = "must be " + JsonProblems.expected(target);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a field of this request";
+        } else {
+            Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+            message = "must be " + JsonProblems.expected(target);
+        }
         return problem(400, field + ": " + message, request, List.of(new FieldError(field, message)));
     }
 
@@ -148,6 +160,11 @@ public class ProblemMapper {
     }
 
     static Response problem(int status, String detail, HttpServerRequest request, List<FieldError> errors) {
+        return problem(status, detail, request, errors, errors == null ? 0 : errors.size());
+    }
+
+    static Response problem(
+            int status, String detail, HttpServerRequest request, List<FieldError> errors, int errorCount) {
         Response.StatusType statusType = Response.Status.fromStatusCode(status);
         String title = statusType == null ? "Error" : statusType.getReasonPhrase();
         String field =
@@ -159,7 +176,8 @@ public class ProblemMapper {
                 detail,
                 request == null ? null : request.path(),
                 field,
-                errors == null || errors.isEmpty() ? null : errors);
+                errors == null || errors.isEmpty() ? null : errors,
+                errors == null || errors.isEmpty() ? null : errorCount);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

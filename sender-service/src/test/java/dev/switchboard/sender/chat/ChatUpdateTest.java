@@ -38,11 +38,11 @@ class ChatUpdateTest extends SceneTest {
     }
 
     @Test
-    void anyMemberRenamesAndChangesMembersAndGetsTheChatBack() {
+    void theOwnerRenamesAndChangesMembersAndGetsTheChatBack() {
         String chatId = Api.createChat(alice, bob, carol);
         String dave = Api.user("dave");
 
-        Api.as(bob)
+        Api.as(alice)
                 .body(Map.of("name", " Project X ", "addMemberIds", List.of(dave), "removeMemberIds", List.of(carol)))
                 .patch("/api/v1/chats/{id}", chatId)
                 .then()

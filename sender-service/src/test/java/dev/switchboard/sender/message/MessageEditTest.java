@@ -3,6 +3,7 @@ package dev.switchboard.sender.message;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.events.EventCodec;
@@ -120,6 +121,23 @@ class MessageEditTest extends AliceAndBobChat {
 
         assertEquals(
                 1, events.untilFence(chatId, alice, EventType.MESSAGE_UPDATED).size());
+    }
+
+    @Test
+    void anEditThatRepeatsTheContentOfANeverEditedMessageIsANoOpWithNoEvent() {
+        // Finding 8: before, this set editedAt and published messageUpdated (only a second repeat was a no-op).
+        String messageId = Api.sendForId(alice, chatId, "hi bob");
+
+        Api.as(alice)
+                .body(Map.of("content", "hi bob"))
+                .patch(path(messageId))
+                .then()
+                .statusCode(200)
+                .body("content", equalTo("hi bob"))
+                .body("editedAt", nullValue());
+
+        assertEquals(List.of(), events.untilFence(chatId, alice, EventType.MESSAGE_UPDATED));
+        Api.as(bob).get("/api/v1/chats/{id}/messages", chatId).then().body("messages[0].editedAt", nullValue());
     }
 
     @Test

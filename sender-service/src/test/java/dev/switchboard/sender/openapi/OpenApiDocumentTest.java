@@ -147,6 +147,7 @@ class OpenApiDocumentTest {
                 }));
         assertEquals(
                 List.of(
+                                "PATCH /api/v1/chats/{chatId}",
                                 "PATCH /api/v1/chats/{chatId}/messages/{messageId}",
                                 "DELETE /api/v1/chats/{chatId}/messages/{messageId}",
                                 "POST /api/v1/admin/chats/{chatId}/republish",
