@@ -160,23 +160,23 @@ changed on every render would lock the senders out of the database initialised w
 
 {{/* ---------- Pods ---------- */}}
 
-{{/* The three health probes on the container port named http. Call with the root context. */}}
+{{/* The three health probes on the container port named management. Call with the root context. */}}
 {{- define "switchboard.probes" -}}
 {{- $p := .Values.probes -}}
 startupProbe:
   httpGet:
     path: /q/health/started
-    port: http
+    port: management
   {{- toYaml $p.startup | nindent 2 }}
 readinessProbe:
   httpGet:
     path: /q/health/ready
-    port: http
+    port: management
   {{- toYaml $p.readiness | nindent 2 }}
 livenessProbe:
   httpGet:
     path: /q/health/live
-    port: http
+    port: management
   {{- toYaml $p.liveness | nindent 2 }}
 {{- end }}
 

@@ -65,16 +65,32 @@ class ComposeFileTest {
     }
 
     @Test
-    void containerPortsMatchTheConfiguredHttpPort() {
+    void containerPortsMatchTheConfiguredHttpAndManagementPorts() {
         APP_SERVICES.keySet().forEach(service -> {
             String httpPort = environment(service).get("QUARKUS_HTTP_PORT");
+            String managementPort = environment(service).get("QUARKUS_MANAGEMENT_PORT");
+            Set<String> mapped = new TreeSet<>();
             for (JsonNode port : SERVICES.path(service).path("ports")) {
                 String[] parts = port.asText().split(":");
-                assertEquals(httpPort, parts[parts.length - 1], service + " maps a host port to its HTTP port");
+                mapped.add(parts[parts.length - 1]);
             }
+            assertEquals(
+                    new TreeSet<>(List.of(httpPort, managementPort)),
+                    mapped,
+                    service + " maps host ports to its HTTP and management ports");
             assertTrue(
-                    healthTest(service).contains("/dev/tcp/127.0.0.1/" + httpPort + " "),
-                    service + " health check probes its own port");
+                    healthTest(service).contains("/dev/tcp/127.0.0.1/" + managementPort + " "),
+                    service + " health check probes its management port");
+        });
+    }
+
+    @Test
+    void everyPublishedPortIsBoundToLoopback() {
+        // Fail-closed: the dev stack (dev tokens on) is not reachable from other machines unless edited to be.
+        SERVICES.fields().forEachRemaining(service -> {
+            for (JsonNode port : service.getValue().path("ports")) {
+                assertTrue(port.asText().startsWith("127.0.0.1:"), service.getKey() + " publishes " + port.asText());
+            }
         });
     }
 
@@ -210,7 +226,8 @@ class ComposeFileTest {
     private static List<String> publishedHostPorts(String service) {
         List<String> ports = new ArrayList<>();
         for (JsonNode port : SERVICES.path(service).path("ports")) {
-            ports.add(port.asText().split(":")[0]);
+            String[] parts = port.asText().split(":");
+            ports.add(parts[parts.length - 2]);
         }
         return ports;
     }

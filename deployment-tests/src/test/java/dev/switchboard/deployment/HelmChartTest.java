@@ -73,6 +73,15 @@ class HelmChartTest {
             assertEquals(
                     "/q/health/live",
                     container.path("livenessProbe").path("httpGet").path("path").asText());
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertEquals(
+                        "management",
+                        container.path(probe).path("httpGet").path("port").asText(),
+                        component + " " + probe + " asks the management port, not the public one");
+            }
+            assertTrue(
+                    chart.environment(chart.deployment(component)).containsKey("QUARKUS_MANAGEMENT_PORT"),
+                    component + " sets its management port");
         });
     }
 
@@ -377,7 +386,7 @@ class HelmChartTest {
             assertEquals("monitoring.coreos.com/v1", monitor.path("apiVersion").asText());
             JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
             assertEquals("/q/metrics", endpoint.path("path").asText());
-            assertEquals("http", endpoint.path("port").asText());
+            assertEquals("management", endpoint.path("port").asText());
             COMPONENTS.keySet().forEach(component -> {
                 JsonNode labels = PRODUCTION
                         .get("Service", RenderedChart.RELEASE + "-" + component)

@@ -132,6 +132,14 @@ public final class LoadGenerator implements Callable<Integer> {
     String audience;
 
     @Option(
+            names = "--management-port-offset",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "Where a receiver's /q/metrics is, for the idle workload's memory reading: its /ws port plus"
+                    + " this (the local stack's and compose's convention: 8091 -> 9091). Default: ${DEFAULT-VALUE}.")
+    int managementPortOffset;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description =
@@ -292,6 +300,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 signingKey,
                 issuer,
                 audience,
+                managementPortOffset,
                 dir,
                 httpConcurrency,
                 requestTimeout,

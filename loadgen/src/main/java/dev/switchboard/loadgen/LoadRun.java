@@ -81,7 +81,7 @@ final class LoadRun {
         printPlan(plan);
 
         List<URI> receivers = p.receivers();
-        ReceiverMemoryProbe probe = new ReceiverMemoryProbe();
+        ReceiverMemoryProbe probe = new ReceiverMemoryProbe(p.managementPortOffset());
         List<ReceiverMemoryProbe.Sample> memoryBefore = p.workload() == Workload.IDLE
                 ? receivers.stream().map(probe::sample).toList()
                 : List.of();

@@ -16,7 +16,8 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * Reads a receiver's memory for the idle workload: its Prometheus {@code /q/metrics} when it has one
+ * Reads a receiver's memory for the idle workload: its Prometheus {@code /q/metrics} (on its management port: the
+ * {@code /ws} port plus an offset) when it has one
  * ({@code jvm_memory_used_bytes{area="heap"}}, {@code process_resident_memory_bytes}); otherwise, for a receiver
  * on this machine, the process listening on its port (Linux {@code /proc}): its resident size, and its live heap
  * from {@code jcmd <pid> GC.run} then {@code GC.heap_info} (a full GC first, because heap-used figures that
@@ -30,6 +31,12 @@ public final class ReceiverMemoryProbe {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final int managementPortOffset;
+
+    /** @param managementPortOffset the management port minus the {@code /ws} port (1000 in the local stack) */
+    public ReceiverMemoryProbe(int managementPortOffset) {
+        this.managementPortOffset = managementPortOffset;
+    }
 
     public Sample sample(URI receiver) {
         Optional<Sample> fromMetrics = fromMetrics(receiver);
@@ -70,7 +77,7 @@ public final class ReceiverMemoryProbe {
     }
 
     private Optional<Sample> fromMetrics(URI receiver) {
-        URI metrics = metricsUri(receiver);
+        URI metrics = metricsUri(receiver, managementPortOffset);
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(metrics)
@@ -95,10 +102,11 @@ public final class ReceiverMemoryProbe {
         }
     }
 
-    /** {@code ws://host:port/ws} to {@code http://host:port/q/metrics}. */
-    static URI metricsUri(URI receiver) {
+    /** {@code ws://host:port/ws} to {@code http://host:(port + offset)/q/metrics}. */
+    static URI metricsUri(URI receiver, int managementPortOffset) {
         String scheme = "wss".equalsIgnoreCase(receiver.getScheme()) ? "https" : "http";
-        return URI.create(scheme + "://" + receiver.getHost() + ":" + port(receiver) + "/q/metrics");
+        return URI.create(
+                scheme + "://" + receiver.getHost() + ":" + (port(receiver) + managementPortOffset) + "/q/metrics");
     }
 
     static int port(URI receiver) {

@@ -21,6 +21,7 @@ public record RunParameters(
         Path signingKey,
         String issuer,
         String audience,
+        int managementPortOffset,
         Path out,
         int httpConcurrency,
         Duration requestTimeout,

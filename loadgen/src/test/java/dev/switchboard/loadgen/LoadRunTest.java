@@ -57,6 +57,7 @@ class LoadRunTest {
                 Path.of("../dev-keys/DEV-ONLY-jwt-signing-key.pem"),
                 "switchboard-dev",
                 "switchboard",
+                0,
                 dir,
                 256,
                 Duration.ofSeconds(10),

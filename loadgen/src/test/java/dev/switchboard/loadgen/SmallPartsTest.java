@@ -66,13 +66,13 @@ class SmallPartsTest {
     }
 
     @Test
-    void metricsLiveBesideTheWebSocketPath() {
+    void metricsAreOnTheManagementPortTheOffsetAway() {
         assertEquals(
-                URI.create("http://127.0.0.1:8091/q/metrics"),
-                ReceiverMemoryProbe.metricsUri(URI.create("ws://127.0.0.1:8091/ws")));
+                URI.create("http://127.0.0.1:9091/q/metrics"),
+                ReceiverMemoryProbe.metricsUri(URI.create("ws://127.0.0.1:8091/ws"), 1000));
         assertEquals(
                 URI.create("https://rx.example:443/q/metrics"),
-                ReceiverMemoryProbe.metricsUri(URI.create("wss://rx.example/ws")));
+                ReceiverMemoryProbe.metricsUri(URI.create("wss://rx.example/ws"), 0));
     }
 
     @Test

@@ -43,21 +43,23 @@ public final class LocalStack {
         List<ServiceProcess> services = new ArrayList<>();
         for (int i = 0; i < SENDER_PORTS.length; i++) {
             String id = "sender-" + (i + 1);
+            ServicePorts ports = ServicePorts.local(SENDER_PORTS[i]);
             services.add(track(ServiceProcess.start(
                     id,
                     layout.senderApp(),
-                    ServiceEnvironment.sender(infra, layout, SENDER_PORTS[i], id),
-                    SENDER_PORTS[i],
+                    ServiceEnvironment.sender(infra, layout, ports, id),
+                    ports,
                     ServiceEnvironment.logFile(layout, id),
                     List.of())));
         }
         for (int i = 0; i < RECEIVER_PORTS.length; i++) {
             String id = "receiver-" + (i + 1);
+            ServicePorts ports = ServicePorts.local(RECEIVER_PORTS[i]);
             services.add(track(ServiceProcess.start(
                     id,
                     layout.receiverApp(),
-                    ServiceEnvironment.receiver(infra, layout, RECEIVER_PORTS[i], id),
-                    RECEIVER_PORTS[i],
+                    ServiceEnvironment.receiver(infra, layout, ports, id),
+                    ports,
                     ServiceEnvironment.logFile(layout, id),
                     List.of())));
         }
@@ -70,7 +72,13 @@ public final class LocalStack {
         System.out.println("  PostgreSQL  postgresql://" + infra.databaseHostPort() + "/" + infra.databaseName());
         for (ServiceProcess service : services) {
             String url = service.name().startsWith("sender") ? service.baseUrl() : service.webSocketUrl();
-            System.out.printf("  %-11s %s   (log: %s)%n", service.name(), url, service.logFile());
+            System.out.printf(
+                    "  %-11s %s   (health, metrics%s: %s; log: %s)%n",
+                    service.name(),
+                    url,
+                    service.name().startsWith("sender") ? ", OpenAPI" : "",
+                    service.managementUrl(),
+                    service.logFile());
         }
         System.out.println();
     }

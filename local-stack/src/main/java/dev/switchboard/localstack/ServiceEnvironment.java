@@ -14,8 +14,9 @@ public final class ServiceEnvironment {
 
     private ServiceEnvironment() {}
 
-    public static Map<String, String> sender(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
-        Map<String, String> env = common(infra, layout, port, instanceId);
+    public static Map<String, String> sender(
+            Infrastructure infra, ProjectLayout layout, ServicePorts ports, String instanceId) {
+        Map<String, String> env = common(infra, layout, ports, instanceId);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveDatabaseUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcDatabaseUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", infra.databaseUser());
@@ -28,13 +29,17 @@ public final class ServiceEnvironment {
     }
 
     public static Map<String, String> receiver(
-            Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
-        return common(infra, layout, port, instanceId);
+            Infrastructure infra, ProjectLayout layout, ServicePorts ports, String instanceId) {
+        return common(infra, layout, ports, instanceId);
     }
 
-    private static Map<String, String> common(Infrastructure infra, ProjectLayout layout, int port, String instanceId) {
+    private static Map<String, String> common(
+            Infrastructure infra, ProjectLayout layout, ServicePorts ports, String instanceId) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", ports.host());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.http()));
+        env.put("QUARKUS_MANAGEMENT_HOST", ports.host());
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.management()));
         env.put("QUARKUS_REDIS_HOSTS", infra.redisUrl());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", layout.devVerifyKey().toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);

@@ -24,20 +24,20 @@ public final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
-    private final int port;
+    private final ServicePorts ports;
     private final Path logFile;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process) {
+    private ServiceProcess(String name, ServicePorts ports, Path logFile, Process process) {
         this.name = name;
-        this.port = port;
+        this.ports = ports;
         this.logFile = logFile;
         this.process = process;
     }
 
     /** Starts {@code java -jar app} with the given environment; returns at once, see {@link #awaitReady}. */
     public static ServiceProcess start(
-            String name, Path app, Map<String, String> env, int port, Path logFile, List<String> jvmOptions) {
+            String name, Path app, Map<String, String> env, ServicePorts ports, Path logFile, List<String> jvmOptions) {
         try {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(env);
-            return new ServiceProcess(name, port, logFile, builder.start());
+            return new ServiceProcess(name, ports, logFile, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -63,10 +63,10 @@ public final class ServiceProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
+    /** Waits until {@code /q/health/ready} (management port) answers 200, failing early if the process dies. */
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (System.nanoTime() < deadline) {
@@ -97,8 +97,13 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The public port: the API of a sender, {@code /ws} of a receiver. */
     public int port() {
-        return port;
+        return ports.http();
+    }
+
+    public int managementPort() {
+        return ports.management();
     }
 
     public long pid() {
@@ -110,11 +115,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + ports.connectHost() + ":" + ports.http();
+    }
+
+    /** Health, metrics and (on a sender) OpenAPI and Swagger UI. */
+    public String managementUrl() {
+        return "http://" + ports.connectHost() + ":" + ports.management();
     }
 
     public String webSocketUrl() {
-        return "ws://127.0.0.1:" + port + "/ws";
+        return "ws://" + ports.connectHost() + ":" + ports.http() + "/ws";
     }
 
     public boolean isAlive() {

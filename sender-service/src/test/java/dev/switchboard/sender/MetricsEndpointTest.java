@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
+import dev.switchboard.sender.testing.Management;
 import dev.switchboard.sender.testing.Metrics;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -84,6 +85,15 @@ class MetricsEndpointTest {
                         >= 1,
                 text);
         assertFalse(text.contains(chatId), "a chat id in a label");
+    }
+
+    @Test
+    void managementEndpointsAreOnTheManagementPortOnly() {
+        // Finding 8 of the hostile-load issue: metrics, health and OpenAPI were on the public API port.
+        for (String path : new String[] {"/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/"}) {
+            io.restassured.RestAssured.get(path).then().statusCode(404);
+            Management.given().get(path).then().statusCode(200);
+        }
     }
 
     @Test

@@ -52,10 +52,15 @@ public final class ApiClient {
                 .expect(200);
     }
 
+    /** Management paths ({@code /q/...}: health, metrics) are on the service's management port, the rest on its public one. */
+    static String url(ServiceProcess service, String path) {
+        return (path.startsWith("/q/") ? service.managementUrl() : service.baseUrl()) + path;
+    }
+
     /** A plain-text GET, such as the Prometheus metrics. */
     public String text(ServiceProcess service, String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url(service, path)))
                     .timeout(Duration.ofSeconds(15))
                     .GET()
                     .build();
@@ -74,7 +79,7 @@ public final class ApiClient {
 
     public Answer post(ServiceProcess service, String path, String token, Object body, Map<String, String> headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service, path)))
                     .timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
@@ -89,7 +94,7 @@ public final class ApiClient {
     }
 
     public Answer get(ServiceProcess service, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service, path)))
                 .timeout(Duration.ofSeconds(15))
                 .GET();
         if (token != null) {

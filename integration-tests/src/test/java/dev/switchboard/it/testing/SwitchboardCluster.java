@@ -3,10 +3,10 @@ package dev.switchboard.it.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.localstack.EmbeddedDatabase;
 import dev.switchboard.localstack.EmbeddedRedis;
-import dev.switchboard.localstack.FreePorts;
 import dev.switchboard.localstack.Infrastructure;
 import dev.switchboard.localstack.ProjectLayout;
 import dev.switchboard.localstack.ServiceEnvironment;
+import dev.switchboard.localstack.ServicePorts;
 import dev.switchboard.localstack.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,19 +84,19 @@ public final class SwitchboardCluster implements AutoCloseable {
     }
 
     private ServiceProcess launchSender(String id) {
-        int port = FreePorts.find();
-        Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnvironment.sender(infra, layout, port, id));
+        ServicePorts ports = ServicePorts.free();
+        Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnvironment.sender(infra, layout, ports, id));
         env.putAll(senderSettings);
-        return ServiceProcess.start(id, layout.senderApp(), env, port, logDirectory.resolve(id + ".log"), JVM_OPTIONS);
+        return ServiceProcess.start(id, layout.senderApp(), env, ports, logDirectory.resolve(id + ".log"), JVM_OPTIONS);
     }
 
     private ServiceProcess launchReceiver(String id) {
-        int port = FreePorts.find();
+        ServicePorts ports = ServicePorts.free();
         return ServiceProcess.start(
                 id,
                 layout.receiverApp(),
-                ServiceEnvironment.receiver(infra, layout, port, id),
-                port,
+                ServiceEnvironment.receiver(infra, layout, ports, id),
+                ports,
                 logDirectory.resolve(id + ".log"),
                 JVM_OPTIONS);
     }
@@ -106,18 +106,18 @@ public final class SwitchboardCluster implements AutoCloseable {
      * of the usual ones; not tracked: the caller stops it.
      */
     public ServiceProcess launchExtra(String kind, String id, Map<String, String> overrides) {
-        int port = FreePorts.find();
+        ServicePorts ports = ServicePorts.free();
         boolean sender = kind.equals("sender");
         Map<String, String> env = new java.util.LinkedHashMap<>(
                 sender
-                        ? ServiceEnvironment.sender(infra, layout, port, id)
-                        : ServiceEnvironment.receiver(infra, layout, port, id));
+                        ? ServiceEnvironment.sender(infra, layout, ports, id)
+                        : ServiceEnvironment.receiver(infra, layout, ports, id));
         env.putAll(overrides);
         return ServiceProcess.start(
                 id,
                 sender ? layout.senderApp() : layout.receiverApp(),
                 env,
-                port,
+                ports,
                 logDirectory.resolve(id + ".log"),
                 JVM_OPTIONS);
     }

@@ -33,6 +33,7 @@ public final class SampleRun {
             null,
             "switchboard-dev",
             "switchboard",
+            0,
             Path.of("target/results/x"),
             256,
             Duration.ofSeconds(10),

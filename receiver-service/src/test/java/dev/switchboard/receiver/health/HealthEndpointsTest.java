@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import dev.switchboard.receiver.subscription.EventIngest;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
+import dev.switchboard.receiver.testing.Management;
 import dev.switchboard.receiver.testing.TestSocket;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,22 +24,33 @@ class HealthEndpointsTest {
     @Test
     void startedOnceTheEndpointListensAndTheSubscriberRuns() {
         await().atMost(TestSocket.WAIT)
-                .until(() -> RestAssured.get("/q/health/started").statusCode() == 200);
-        RestAssured.get("/q/health/started")
+                .until(() -> Management.given().get("/q/health/started").statusCode() == 200);
+        Management.given()
+                .get("/q/health/started")
                 .then()
                 .body("checks.find { it.name == 'receiver-started' }.status", is("UP"))
                 .body("checks.find { it.name == 'receiver-started' }.data.webSocketEndpoint", is("/ws"));
     }
 
     @Test
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        // Finding 8 of the hostile-load issue: they were on the public port, next to /ws.
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/q/health"}) {
+            RestAssured.get(path).then().statusCode(404);
+            Management.given().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
     void liveWhileTheProcessWorks() {
-        RestAssured.get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("process"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("process"));
     }
 
     @Test
     void readyWithTheSubscriptionUpAndNoShutdownInProgress() {
         await().atMost(TestSocket.WAIT).until(subscriber::isSubscribed);
-        RestAssured.get("/q/health/ready")
+        Management.given()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("checks.name", hasItems("redis-subscription", "shutdown"));

@@ -11,12 +11,12 @@ import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
 import dev.switchboard.receiver.testing.LiveReceiverTest;
+import dev.switchboard.receiver.testing.Management;
 import dev.switchboard.receiver.testing.MetricsScrape;
 import dev.switchboard.receiver.testing.RedisPublisher;
 import dev.switchboard.receiver.testing.TestSocket;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ class SubscriptionRecoveryTest extends LiveReceiverTest {
     }
 
     private static int readiness() {
-        return RestAssured.get("/q/health/ready").statusCode();
+        return Management.given().get("/q/health/ready").statusCode();
     }
 
     @Test
@@ -62,7 +62,7 @@ class SubscriptionRecoveryTest extends LiveReceiverTest {
 
         redis.stop();
         await().atMost(TestSocket.WAIT).until(() -> readiness() == 503);
-        assertTrue(RestAssured.get("/q/health/ready").asString().contains("redis-subscription"));
+        assertTrue(Management.given().get("/q/health/ready").asString().contains("redis-subscription"));
         assertEquals(0, MetricsScrape.now().value(SUBSCRIPTION_UP));
 
         redis.start();

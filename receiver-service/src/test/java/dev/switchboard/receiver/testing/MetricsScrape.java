@@ -1,6 +1,5 @@
 package dev.switchboard.receiver.testing;
 
-import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,7 @@ public final class MetricsScrape {
     }
 
     public static MetricsScrape now() {
-        return new MetricsScrape(RestAssured.given()
+        return new MetricsScrape(Management.given()
                 .accept("text/plain")
                 .get("/q/metrics")
                 .then()

@@ -1,6 +1,5 @@
 package dev.switchboard.sender.database;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import dev.switchboard.sender.outbox.OutboxRelay;
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.InjectEmbeddedDatabase;
+import dev.switchboard.sender.testing.Management;
 import dev.switchboard.sender.testing.RedisSubscription;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,7 +81,7 @@ class PostgresOutageTest {
         }
         Api.as(alice).get("/api/v1/chats/{id}/messages", chatId).then().statusCode(503);
         Api.as(alice).get("/api/v1/chats").then().statusCode(503);
-        given().get("/q/health/ready").then().statusCode(503);
+        Management.given().get("/q/health/ready").then().statusCode(503);
 
         database.start();
 
@@ -103,7 +103,8 @@ class PostgresOutageTest {
                 .statusCode(200)
                 .body("messages.content", equalTo(java.util.List.of("before", "after")));
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(
+                        () -> Management.given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test

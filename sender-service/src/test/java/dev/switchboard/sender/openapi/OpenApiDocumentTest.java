@@ -1,6 +1,5 @@
 package dev.switchboard.sender.openapi;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
+import dev.switchboard.sender.testing.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -53,7 +53,8 @@ class OpenApiDocumentTest {
 
     @BeforeEach
     void fetch() throws Exception {
-        String json = given().get("/q/openapi?format=json")
+        String json = Management.given()
+                .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
                 .extract()

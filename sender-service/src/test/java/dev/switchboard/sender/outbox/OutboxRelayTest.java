@@ -1,6 +1,5 @@
 package dev.switchboard.sender.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +13,7 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
+import dev.switchboard.sender.testing.Management;
 import dev.switchboard.sender.testing.RedisSubscription;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -137,7 +137,8 @@ class OutboxRelayTest {
 
     @Test
     void readinessSaysThisInstanceIsTheActiveRelay() {
-        given().get("/q/health/ready")
+        Management.given()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
@@ -167,7 +168,8 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(10))
                 .ignoreExceptions()
                 .until(() -> TestDatabase.queryLong(lockHolder) != before);
-        given().get("/q/health/ready")
+        Management.given()
+                .get("/q/health/ready")
                 .then()
                 .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(true));
         String alice = Api.user("alice");

@@ -1,6 +1,5 @@
 package dev.switchboard.sender.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.sender.testing.EmbeddedServersResource;
+import dev.switchboard.sender.testing.Management;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,7 +47,8 @@ class RelayShutdownTest {
         assertFalse(relay.isLeader());
         // The session ended with stop(): a standby's next try (every leader-retry-interval) gets the lock.
         await().atMost(Duration.ofSeconds(2)).until(() -> TestDatabase.queryLong(LOCK_HOLDERS) == 0);
-        given().get("/q/health/ready")
+        Management.given()
+                .get("/q/health/ready")
                 .then()
                 .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(false));
     }
@@ -56,7 +57,8 @@ class RelayShutdownTest {
     void readinessHasTheGracefulShutdownCheckThatGoesDownFirst() {
         // quarkus.shutdown.delay-enabled: on SIGTERM this check turns DOWN for quarkus.shutdown.delay before the
         // server stops taking requests.
-        given().get("/q/health/ready")
+        Management.given()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("UP"));
@@ -64,11 +66,12 @@ class RelayShutdownTest {
 
     @Test
     void theStartupProbeIsUpOnceTheRelayLoopRuns() {
-        given().get("/q/health/started")
+        Management.given()
+                .get("/q/health/started")
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'sender-started' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'sender-started' }.data.relayEnabled", equalTo(true));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -1,7 +1,5 @@
 package dev.switchboard.sender.testing;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +10,12 @@ public final class Metrics {
     private Metrics() {}
 
     public static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Management.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     /**

@@ -1,0 +1,20 @@
+package dev.switchboard.receiver.testing;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.HttpServer;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** Requests to the management interface (health, metrics), which listens on its own port. */
+public final class Management {
+
+    private Management() {}
+
+    public static int port() {
+        return Arc.container().instance(HttpServer.class).get().getManagementPort();
+    }
+
+    public static RequestSpecification given() {
+        return RestAssured.given().port(port());
+    }
+}
