@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * Heartbeat, idle timeout and token expiry (1 s of clock skew allowed, the least smallrye-jwt takes: 0 means its default of 60) short enough to watch in a test, the HTTP access log on (to show that tokens never
+ * Heartbeat, idle timeouts (socket and HTTP connection) and token expiry (1 s of clock skew allowed, the least smallrye-jwt takes: 0 means its default of 60) short enough to watch in a test, the HTTP access log on (to show that tokens never
  * reach it) and this service's debug logs on (same reason).
  */
 public class FastHeartbeatProfile implements QuarkusTestProfile {
@@ -18,6 +18,8 @@ public class FastHeartbeatProfile implements QuarkusTestProfile {
                 "switchboard.socket.heartbeat-seconds",
                 String.valueOf(HEARTBEAT_SECONDS),
                 "switchboard.socket.idle-timeout",
+                IDLE_TIMEOUT_SECONDS + "s",
+                "quarkus.http.idle-timeout",
                 IDLE_TIMEOUT_SECONDS + "s",
                 "mp.jwt.verify.clock.skew",
                 "1",
