@@ -40,10 +40,23 @@ public final class ClientFleet implements AutoCloseable {
     private final Map<String, LongAdder> unexpectedCloses = new ConcurrentHashMap<>();
     private final AtomicLong heartbeatTick = new AtomicLong();
     private volatile boolean closing;
+    /** The subscribe frame sent after each welcome; null: no filter. */
+    private final String subscribe;
+
     private long heartbeatTimer = -1;
 
+    /**
+     * @param deflate offer permessage-deflate, as browsers do
+     * @param events  event types to subscribe to after the welcome; empty: all
+     */
     public ClientFleet(
-            Vertx vertx, List<URI> receivers, DeliveryTracker tracker, int maxConnections, Duration welcomeTimeout) {
+            Vertx vertx,
+            List<URI> receivers,
+            DeliveryTracker tracker,
+            int maxConnections,
+            Duration welcomeTimeout,
+            boolean deflate,
+            List<String> events) {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("at least one receiver is needed");
         }
@@ -54,7 +67,9 @@ public final class ClientFleet implements AutoCloseable {
         // The default caps WebSockets per endpoint at 50 and queues the rest: every user must be connected at once.
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(Math.max(50, maxConnections))
-                .setConnectTimeout((int) welcomeTimeout.toMillis()));
+                .setConnectTimeout((int) welcomeTimeout.toMillis())
+                .setTryUsePerMessageCompression(deflate));
+        this.subscribe = events.isEmpty() ? null : subscribeFrame(events);
     }
 
     /** Connects every user and waits for every welcome; fails the run if any user cannot connect after retries. */
@@ -78,6 +93,17 @@ public final class ClientFleet implements AutoCloseable {
         return client.connect(options)
                 .recover(error -> Future.failedFuture(rejected(error, connection)))
                 .compose(socket -> awaitWelcome(connection, socket));
+    }
+
+    static String subscribeFrame(List<String> events) {
+        StringBuilder frame = new StringBuilder("{\"type\":\"subscribe\",\"events\":[");
+        for (int i = 0; i < events.size(); i++) {
+            frame.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(events.get(i).strip())
+                    .append('"');
+        }
+        return frame.append("]}").toString();
     }
 
     /** A refused upgrade (401, 404) will be refused again: do not retry it. */
@@ -107,6 +133,9 @@ public final class ClientFleet implements AutoCloseable {
         });
         return welcomed.future().onComplete(ar -> vertx.cancelTimer(timer)).map(welcome -> {
             connection.welcomed(socket, welcome);
+            if (subscribe != null) {
+                socket.writeTextMessage(subscribe);
+            }
             return connection;
         });
     }

@@ -132,6 +132,20 @@ public final class LoadGenerator implements Callable<Integer> {
     String audience;
 
     @Option(
+            names = "--deflate",
+            description = "Clients offer permessage-deflate, as every browser does (the receiver accepts it only with"
+                    + " switchboard.socket.compression=on).")
+    boolean deflate;
+
+    @Option(
+            names = "--events",
+            split = ",",
+            paramLabel = "TYPE",
+            description = "Event types each client subscribes to after its welcome, e.g. messageAdded for one frame"
+                    + " per member per message. Default: all.")
+    List<String> events;
+
+    @Option(
             names = "--management-port-offset",
             paramLabel = "N",
             defaultValue = "1000",
@@ -309,7 +323,9 @@ public final class LoadGenerator implements Callable<Integer> {
                 workload == Workload.FLOOD
                         ? new FloodParameters(
                                 floodChats, floodMembers, floodTargets, floodRate, floodBytes, floodConcurrency)
-                        : null);
+                        : null,
+                deflate,
+                events == null ? List.of() : events);
     }
 
     private Path defaultOut(String id) {

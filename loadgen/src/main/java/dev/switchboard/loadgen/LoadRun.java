@@ -97,8 +97,8 @@ final class LoadRun {
         double tokenSeconds = secondsSince(t);
         out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
 
-        try (ClientFleet fleet =
-                new ClientFleet(fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15))) {
+        try (ClientFleet fleet = new ClientFleet(
+                fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15), p.deflate(), p.events())) {
             t = System.nanoTime();
             fleet.open(
                     userIds,

@@ -114,6 +114,8 @@ public final class ResultBuilder {
         m.put("signing-key", p.signingKey() == null ? null : p.signingKey().toString());
         m.put("issuer", p.issuer());
         m.put("audience", p.audience());
+        m.put("deflate", p.deflate());
+        m.put("events", p.events().isEmpty() ? "all" : String.join(",", p.events()));
         m.put("out", p.out().toString());
         m.put("http-concurrency", p.httpConcurrency());
         m.put("request-timeout", DurationConverter.format(p.requestTimeout()));

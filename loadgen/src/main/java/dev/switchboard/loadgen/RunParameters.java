@@ -27,15 +27,22 @@ public record RunParameters(
         Duration requestTimeout,
         int connectConcurrency,
         int messageBytes,
-        FloodParameters flood) {
+        FloodParameters flood,
+        boolean deflate,
+        List<String> events) {
 
     public enum TokenSourceKind {
         DEV,
         KEY
     }
 
-    /** @param flood the abusive user of the flood workload; null for every other workload */
+    /**
+     * @param flood   the abusive user of the flood workload; null for every other workload
+     * @param deflate clients offer permessage-deflate, as browsers do
+     * @param events  the event types each client subscribes to after its welcome; empty: all of them
+     */
     public RunParameters {
+        events = List.copyOf(events);
         senders = List.copyOf(senders);
         receivers = List.copyOf(receivers);
     }

@@ -63,7 +63,9 @@ class LoadRunTest {
                 Duration.ofSeconds(10),
                 20,
                 0,
-                workload == Workload.FLOOD ? new FloodParameters(3, 5, 2, 20, 100, 4) : null);
+                workload == Workload.FLOOD ? new FloodParameters(3, 5, 2, 20, 100, 4) : null,
+                false,
+                List.of());
     }
 
     private int run(RunParameters parameters) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -63,6 +64,13 @@ class SmallPartsTest {
         assertEquals(OptionalLong.of(4932L * 1024), JcmdHeap.parseHeapInfo(parallel));
         assertEquals(OptionalLong.of(30L << 20), JcmdHeap.parseHeapInfo(" ZHeap           used 30M, capacity 256M"));
         assertTrue(JcmdHeap.parseHeapInfo("1234:\nnot a JVM").isEmpty());
+    }
+
+    @Test
+    void eventsBecomeOneSubscribeFrame() {
+        assertEquals(
+                "{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"chatAdded\"]}",
+                ClientFleet.subscribeFrame(List.of("messageAdded", " chatAdded")));
     }
 
     @Test

@@ -39,7 +39,9 @@ public final class SampleRun {
             Duration.ofSeconds(10),
             100,
             0,
-            null);
+            null,
+            false,
+            List.of());
 
     private SampleRun() {}
 

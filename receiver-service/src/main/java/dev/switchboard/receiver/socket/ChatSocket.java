@@ -55,6 +55,7 @@ public class ChatSocket {
     private final UnderlyingWebSocket underlying;
     private final String receiverId;
     private final AccessTokenVerifier verifier;
+    private final PreparedDeflate deflate;
 
     @Inject
     public ChatSocket(
@@ -68,7 +69,8 @@ public class ChatSocket {
             Vertx vertx,
             UnderlyingWebSocket underlying,
             ReceiverConfig receiverConfig,
-            AccessTokenVerifier verifier) {
+            AccessTokenVerifier verifier,
+            PreparedDeflate deflate) {
         this.registry = registry;
         this.encoder = encoder;
         this.parser = parser;
@@ -84,6 +86,7 @@ public class ChatSocket {
         this.underlying = underlying;
         this.receiverId = receiverConfig.instanceId();
         this.verifier = verifier;
+        this.deflate = deflate;
     }
 
     @OnOpen
@@ -94,11 +97,17 @@ public class ChatSocket {
             return connection.close(new CloseReason(POLICY_VIOLATION, "not authenticated"));
         }
         HttpConnection transport = connection.userData().get(BearerTokenUpgradeCheck.TRANSPORT);
+        boolean deflateNegotiated = false;
         if (transport instanceof ConnectionBase base) {
             FlushCoalescing.install(base.channel());
+            // Before the first frame, so Netty never compresses one per connection (nor allocates its compressor).
+            deflateNegotiated = socketConfig.compression() && PerConnectionDeflate.remove(base.channel());
         }
         WebSocketRecipient recipient =
                 new WebSocketRecipient(connection, underlying.of(connection), userId, transport, recipientSettings);
+        if (deflateNegotiated) {
+            recipient.compressWith(deflate);
+        }
         Instant expiresAt = connection.userData().get(BearerTokenUpgradeCheck.EXPIRES_AT);
         recipient.tokenExpiresAt(expiresAt);
         LocalConnection local = new LocalConnection(recipient);

@@ -3,6 +3,7 @@ package dev.switchboard.receiver.socket;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -70,6 +71,24 @@ public interface SocketConfig {
     @WithDefault("20")
     @Min(1)
     int maxConnectionsPerUser();
+
+    /**
+     * permessage-deflate: {@code off} (the default: a client that offers it, as every browser does, gets plain frames)
+     * or {@code on}: negotiated, and each frame compressed once for all its recipients ({@link PreparedDeflate}).
+     */
+    @WithDefault("off")
+    boolean compression();
+
+    /** With compression on, frames shorter than this many bytes go uncompressed (compressing them saves little). */
+    @WithDefault("128")
+    @Min(0)
+    int compressionMinBytes();
+
+    /** With compression on, the zlib level (1 fastest to 9 smallest) of the once-per-frame compression. */
+    @WithDefault("6")
+    @Min(1)
+    @Max(9)
+    int compressionLevel();
 
     /** A healthy client would be closed between two pings otherwise. */
     @AssertTrue(message = "switchboard.socket.idle-timeout must be at least twice switchboard.socket.heartbeat-seconds")

@@ -3,8 +3,14 @@ package dev.switchboard.receiver.socket;
 import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.Recipient;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtension;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.AsyncResult;
@@ -51,6 +57,12 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     private final Settings settings;
     private final AtomicInteger pending = new AtomicInteger();
     private final Handler<AsyncResult<Void>> replyWritten = written -> pending.decrementAndGet();
+    /** The completion of a compressed event frame, written to the channel itself (see {@link #compressWith}). */
+    private final ChannelFutureListener compressedWritten = this::compressedFrameWritten;
+
+    private final ChannelFutureListener compressedReplyWritten = future -> pending.decrementAndGet();
+    /** Set when the connection negotiated permessage-deflate and compression is on; null: frames go as they are. */
+    private volatile PreparedDeflate deflate;
     /** Set once, when the server decides to close; null while open or when the client closed first. */
     private final AtomicReference<CloseCause> closing = new AtomicReference<>();
 
@@ -111,7 +123,7 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
 
     @Override
     public void send(EncodedFrame frame) {
-        write(frame, this);
+        write(frame, this, compressedWritten);
     }
 
     /**
@@ -119,10 +131,21 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
      * but not counted as a delivered frame.
      */
     void reply(EncodedFrame frame) {
-        write(frame, replyWritten);
+        write(frame, replyWritten, compressedReplyWritten);
     }
 
-    private void write(EncodedFrame frame, Handler<AsyncResult<Void>> written) {
+    /**
+     * The connection negotiated permessage-deflate: from now on frames of at least the compression threshold go
+     * compressed, with the bytes {@code deflate} made once per frame for every connection. Requires the channel
+     * (compressed frames carry RSV1, which only a Netty frame written to it can set); without it nothing changes.
+     */
+    void compressWith(PreparedDeflate deflate) {
+        if (channel != null) {
+            this.deflate = deflate;
+        }
+    }
+
+    private void write(EncodedFrame frame, Handler<AsyncResult<Void>> written, ChannelFutureListener compressedWrite) {
         if (closing.get() != null || closed) {
             return;
         }
@@ -132,7 +155,15 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
             return;
         }
         try {
-            socket.writeFrame(UnderlyingWebSocket.textFrame(frame.payload())).onComplete(written);
+            PreparedDeflate compressor = deflate;
+            if (compressor != null && compressor.worthCompressing(frame)) {
+                ByteBuf compressed = Unpooled.wrappedBuffer(frame.compressed(compressor));
+                channel.writeAndFlush(new TextWebSocketFrame(true, WebSocketExtension.RSV1, compressed))
+                        .addListener(compressedWrite);
+            } else {
+                socket.writeFrame(UnderlyingWebSocket.textFrame(frame.payload()))
+                        .onComplete(written);
+            }
         } catch (RuntimeException e) {
             pending.decrementAndGet();
             LOG.debugf("write to connection %s failed: %s", connection.id(), e.toString());
@@ -144,6 +175,17 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     public void handle(AsyncResult<Void> written) {
         pending.decrementAndGet();
         if (written.succeeded()) {
+            settings.deliveryMetrics().frameWritten();
+        } else {
+            LOG.debugf(
+                    "write to connection %s failed: %s",
+                    connection.id(), written.cause().toString());
+        }
+    }
+
+    private void compressedFrameWritten(ChannelFuture written) {
+        pending.decrementAndGet();
+        if (written.isSuccess()) {
             settings.deliveryMetrics().frameWritten();
         } else {
             LOG.debugf(
