@@ -137,6 +137,7 @@ final class LoadRun {
 
             Duration measured;
             List<ReceiverMemory> memory = new ArrayList<>();
+            ReceiverCpu cpu = null;
             try (ProgressReporter progress =
                     new ProgressReporter(out, () -> snapshot(stats, tracker, deliveryLatency, fleet)).start()) {
                 if (p.workload() == Workload.IDLE) {
@@ -151,6 +152,8 @@ final class LoadRun {
                                 probe.sample(receiver)));
                     }
                 } else {
+                    ReceiverCpuProbe.Reading cpuStart =
+                            ReceiverCpuProbe.read(receivers, fleet.stats().frames());
                     measured = sendAndDrain(
                             sendVertx.getOrCreateContext(),
                             api,
@@ -161,6 +164,9 @@ final class LoadRun {
                             tracker,
                             sendLatency,
                             flood);
+                    cpu = ReceiverCpuProbe.between(
+                            cpuStart,
+                            ReceiverCpuProbe.read(receivers, fleet.stats().frames()));
                 }
             }
             RunResult result = ResultBuilder.build(
@@ -176,6 +182,7 @@ final class LoadRun {
                     measured,
                     fleet.stats(),
                     memory,
+                    cpu,
                     flood == null ? null : flood.outcome(),
                     interrupted);
             new ResultWriter(out).write(result, deliveryLatency.snapshot(), sendLatency.snapshot(), p.out());

@@ -27,6 +27,7 @@ public final class ResultBuilder {
             Duration measured,
             FleetStats fleet,
             List<ReceiverMemory> memory,
+            ReceiverCpu cpu,
             Flood.Outcome flood,
             boolean interrupted) {
         double seconds = measured.toNanos() / 1e9;
@@ -60,6 +61,7 @@ public final class ResultBuilder {
                 LatencySummary.of(sendLatency),
                 fleet,
                 List.copyOf(memory),
+                cpu,
                 flood);
     }
 

@@ -129,6 +129,9 @@ final class ResultWriter {
         for (ReceiverMemory m : r.receiverMemory()) {
             rows.add(new String[] {"memory", memory(m)});
         }
+        if (r.receiverCpu() != null) {
+            rows.add(new String[] {"server cpu", cpu(r.receiverCpu())});
+        }
         rows.add(new String[] {"verdict", r.problems().isEmpty() ? "clean" : String.join("; ", r.problems())});
         return rows;
     }
@@ -146,6 +149,20 @@ final class ResultWriter {
                 ProgressReporter.millis(l.p999()),
                 ProgressReporter.millis(l.max()),
                 l.count());
+    }
+
+    static String cpu(ReceiverCpu c) {
+        if (c.cpuSeconds() == null) {
+            return c.note();
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f s on %d receiver(s) for %d frames: %s us per delivered frame (%s)",
+                c.cpuSeconds(),
+                c.receivers(),
+                c.frames(),
+                c.microsPerFrame() == null ? "-" : c.microsPerFrame().toString(),
+                c.note());
     }
 
     static String memory(ReceiverMemory m) {

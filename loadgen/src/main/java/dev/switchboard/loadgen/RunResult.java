@@ -20,6 +20,7 @@ public record RunResult(
         LatencySummary sendLatencyMicros,
         FleetStats connections,
         List<ReceiverMemory> receiverMemory,
+        ReceiverCpu receiverCpu,
         Flood.Outcome flood) {
 
     /** How the run was prepared. */

@@ -67,6 +67,17 @@ class SmallPartsTest {
     }
 
     @Test
+    void cpuTimeIsUtimePlusStimeCountedAfterTheCommandName() {
+        String stat = "4242 (java (receiver)) S 1 4242 4242 0 -1 4194560 1234 0 5 0 700 300 0 0 20 0 40 0";
+        assertEquals(OptionalLong.of(1000), ReceiverCpuProbe.parseStat(stat));
+        ReceiverCpu cpu = ReceiverCpuProbe.between(
+                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(1000L), 500),
+                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(1250L), 100_500));
+        assertEquals(2.5, cpu.cpuSeconds());
+        assertEquals(25.0, cpu.microsPerFrame(), "2.5 s over 100,000 frames");
+    }
+
+    @Test
     void eventsBecomeOneSubscribeFrame() {
         assertEquals(
                 "{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"chatAdded\"]}",

@@ -2,6 +2,7 @@ package dev.switchboard.loadgen.testing;
 
 import dev.switchboard.loadgen.DeliveryCounts;
 import dev.switchboard.loadgen.FleetStats;
+import dev.switchboard.loadgen.ReceiverCpu;
 import dev.switchboard.loadgen.ResultBuilder;
 import dev.switchboard.loadgen.RunParameters;
 import dev.switchboard.loadgen.RunResult;
@@ -82,6 +83,7 @@ public final class SampleRun {
                 Duration.ofSeconds(10),
                 fleet,
                 List.of(),
+                new ReceiverCpu(1, 1.5, 150_000, 10.0, "pids [4242]"),
                 null,
                 false);
     }
