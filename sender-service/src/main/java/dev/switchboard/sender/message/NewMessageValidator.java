@@ -41,8 +41,11 @@ public class NewMessageValidator {
         if (clientMessageId != null) {
             if (clientMessageId.isEmpty() || clientMessageId.length() > limits.clientMessageIdMaxLength()) {
                 errors.add("clientMessageId", "must be 1 to " + limits.clientMessageIdMaxLength() + " characters");
-            } else if (StorableText.problem(clientMessageId) != null) {
-                errors.add("clientMessageId", StorableText.problem(clientMessageId));
+            } else {
+                String unstorable = StorableText.problem(clientMessageId);
+                if (unstorable != null) {
+                    errors.add("clientMessageId", unstorable);
+                }
             }
         }
         String origin = originConnectionId == null || originConnectionId.isBlank() ? null : originConnectionId.strip();
@@ -73,9 +76,12 @@ public class NewMessageValidator {
     private static void checkContent(String content, ValidationErrors errors) {
         if (content == null) {
             errors.add("content", "is required");
-        } else if (StorableText.problem(content) != null) {
-            // Binary payloads travel encoded (base64) anyway.
-            errors.add("content", StorableText.problem(content));
+        } else {
+            // Binary payloads travel encoded (base64) anyway. One scan of a content of up to 16 KiB, not two.
+            String unstorable = StorableText.problem(content);
+            if (unstorable != null) {
+                errors.add("content", unstorable);
+            }
         }
     }
 
