@@ -89,7 +89,8 @@ public final class LoadGenerator implements Callable<Integer> {
             paramLabel = "D",
             defaultValue = "5s",
             converter = DurationConverter.class,
-            description = "Sending at the full rate before the measured window; counted but not timed. "
+            description = "Sending at the full rate before the measured window; counted but not timed (idle: "
+                    + "the connections opened, held this long and closed once before the memory baseline). "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration warmup;
 

@@ -82,19 +82,21 @@ final class LoadRun {
 
         List<URI> receivers = p.receivers();
         ReceiverMemoryProbe probe = new ReceiverMemoryProbe(p.managementPortOffset());
-        List<ReceiverMemoryProbe.Sample> memoryBefore = p.workload() == Workload.IDLE
-                ? receivers.stream().map(probe::sample).toList()
-                : List.of();
 
         TokenSource tokenSource = tokenSource(sendVertx, api);
         long t = System.nanoTime();
         List<String> tokens = tokenSource.tokensFor(userIds, p.tokenLifetime());
+        double tokenSeconds = secondsSince(t);
+        List<ReceiverMemoryProbe.Sample> memoryBefore = List.of();
+        if (p.workload() == Workload.IDLE) {
+            warmUpIdle(fleetVertx, receivers, userIds, tokens);
+            memoryBefore = receivers.stream().map(probe::sample).toList();
+        }
         // The abuser talks through a client of its own: the generator must not queue bystanders behind it.
         SenderApi floodApi = p.flood() == null
                 ? null
                 : new SenderApi(sendVertx, p.senders(), p.flood().concurrency(), p.requestTimeout());
         Flood flood = p.flood() == null ? null : new Flood(p.flood(), p.runId(), sendVertx, floodApi);
-        double tokenSeconds = secondsSince(t);
         out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
 
         try (ClientFleet fleet = new ClientFleet(
@@ -355,13 +357,44 @@ final class LoadRun {
         }
     }
 
-    private Duration holdIdle() {
-        phase = "idle";
-        long start = System.nanoTime();
-        long end = start + p.duration().toNanos();
+    /**
+     * The idle workload's "before" reading comes after one round of the same connections opened, held for the
+     * warm-up and closed, so that what the receiver loads, compiles and pools once (classes, JIT code, Netty's
+     * arenas, a grown heap) is not counted as the cost of a connection.
+     */
+    private void warmUpIdle(Vertx fleetVertx, List<URI> receivers, List<String> userIds, List<String> tokens) {
+        if (p.warmup().isZero()) {
+            return;
+        }
+        phase = "warmup";
+        DeliveryTracker ignored = new DeliveryTracker(p.runId(), p.connections(), new LatencyHistogram());
+        try (ClientFleet warmUp = new ClientFleet(
+                fleetVertx, receivers, ignored, p.connections(), Duration.ofSeconds(15), p.deflate(), p.events())) {
+            warmUp.open(
+                    userIds,
+                    tokens,
+                    p.connectConcurrency(),
+                    Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
+            out.printf(
+                    Locale.ROOT,
+                    "warm-up      %d connections opened, held %s%n",
+                    warmUp.openCount(),
+                    DurationConverter.format(p.warmup()));
+            hold(p.warmup());
+        }
+    }
+
+    private void hold(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
         while (!interrupted && System.nanoTime() - end < 0) {
             sleep(Math.min(200, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
         }
+    }
+
+    private Duration holdIdle() {
+        phase = "idle";
+        long start = System.nanoTime();
+        hold(p.duration());
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
