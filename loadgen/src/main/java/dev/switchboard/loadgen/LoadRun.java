@@ -87,6 +87,7 @@ final class LoadRun {
         long t = System.nanoTime();
         List<String> tokens = tokenSource.tokensFor(userIds, p.tokenLifetime());
         double tokenSeconds = secondsSince(t);
+        out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
         List<ReceiverMemoryProbe.Sample> memoryBefore = List.of();
         if (p.workload() == Workload.IDLE) {
             warmUpIdle(fleetVertx, receivers, userIds, tokens);
@@ -97,16 +98,9 @@ final class LoadRun {
                 ? null
                 : new SenderApi(sendVertx, p.senders(), p.flood().concurrency(), p.requestTimeout());
         Flood flood = p.flood() == null ? null : new Flood(p.flood(), p.runId(), sendVertx, floodApi);
-        out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
 
-        try (ClientFleet fleet = new ClientFleet(
-                fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15), p.deflate(), p.events())) {
-            t = System.nanoTime();
-            fleet.open(
-                    userIds,
-                    tokens,
-                    p.connectConcurrency(),
-                    Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
+        t = System.nanoTime();
+        try (ClientFleet fleet = openFleet(fleetVertx, receivers, tracker, userIds, tokens)) {
             double connectSeconds = secondsSince(t);
             out.printf(
                     Locale.ROOT,
@@ -367,20 +361,32 @@ final class LoadRun {
             return;
         }
         phase = "warmup";
-        DeliveryTracker ignored = new DeliveryTracker(p.runId(), p.connections(), new LatencyHistogram());
-        try (ClientFleet warmUp = new ClientFleet(
-                fleetVertx, receivers, ignored, p.connections(), Duration.ofSeconds(15), p.deflate(), p.events())) {
-            warmUp.open(
-                    userIds,
-                    tokens,
-                    p.connectConcurrency(),
-                    Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
+        DeliveryTracker uncounted = new DeliveryTracker(p.runId(), p.connections(), new LatencyHistogram());
+        try (ClientFleet warmUp = openFleet(fleetVertx, receivers, uncounted, userIds, tokens)) {
             out.printf(
                     Locale.ROOT,
                     "warm-up      %d connections opened, held %s%n",
                     warmUp.openCount(),
                     DurationConverter.format(p.warmup()));
             hold(p.warmup());
+        }
+    }
+
+    /** Opens one connection per user; on failure the fleet is closed before the exception leaves. */
+    private ClientFleet openFleet(
+            Vertx fleetVertx, List<URI> receivers, DeliveryTracker tracker, List<String> userIds, List<String> tokens) {
+        ClientFleet fleet = new ClientFleet(
+                fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15), p.deflate(), p.events());
+        try {
+            fleet.open(
+                    userIds,
+                    tokens,
+                    p.connectConcurrency(),
+                    Duration.ofSeconds(60).plusMillis(p.connections() * 20L));
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
         }
     }
 
