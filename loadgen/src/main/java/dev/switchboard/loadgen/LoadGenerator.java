@@ -100,7 +100,8 @@ public final class LoadGenerator implements Callable<Integer> {
             defaultValue = "10s",
             converter = DurationConverter.class,
             description = "After the last send, how long to wait for deliveries before the missing ones count as "
-                    + "lost (ends early once everything arrived). Default: ${DEFAULT-VALUE}.")
+                    + "lost (ends early once everything arrived). Idle: the pause between the warm-up's connections closing and "
+                    + "the memory baseline. Default: ${DEFAULT-VALUE}.")
     Duration drain;
 
     @Option(

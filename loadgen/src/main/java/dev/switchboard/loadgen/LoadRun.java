@@ -354,7 +354,7 @@ final class LoadRun {
     /**
      * The idle workload's "before" reading comes after one round of the same connections opened, held for the
      * warm-up and closed, so that what the receiver loads, compiles and pools once (classes, JIT code, Netty's
-     * arenas, a grown heap) is not counted as the cost of a connection.
+     * arenas) is not counted as the cost of a connection; then {@code --drain} passes before the reading.
      */
     private void warmUpIdle(Vertx fleetVertx, List<URI> receivers, List<String> userIds, List<String> tokens) {
         if (p.warmup().isZero()) {
@@ -370,6 +370,10 @@ final class LoadRun {
                     DurationConverter.format(p.warmup()));
             hold(p.warmup());
         }
+        // The receiver is given the drain time to close the warm-up's sockets and collect what they held, as a
+        // receiver does between two reconnect storms.
+        phase = "settle";
+        hold(p.drain());
     }
 
     /** Opens one connection per user; on failure the fleet is closed before the exception leaves. */

@@ -16,13 +16,13 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * Reads a receiver's memory for the idle workload: its Prometheus {@code /q/metrics} (on its management port: the
- * {@code /ws} port plus an offset) when it has one
- * ({@code jvm_memory_used_bytes{area="heap"}}, {@code process_resident_memory_bytes}); otherwise, for a receiver
- * on this machine, the process listening on its port (Linux {@code /proc}): its resident size, and its live heap
- * from {@code jcmd <pid> GC.run} then {@code GC.heap_info} (a full GC first, because heap-used figures that
- * include garbage say nothing about the cost of a connection); otherwise a hint on how to look by hand. Off the
- * hot path, so blocking calls are fine.
+ * Reads a receiver's memory for the idle workload. For a receiver on this machine, the process listening on its port
+ * (Linux {@code /proc}): its live heap from {@code jcmd <pid> GC.run} then {@code GC.heap_info} (a full GC first,
+ * because heap-used figures that include garbage say nothing about the cost of a connection), then its resident
+ * size (after that GC, so the collector has given back what its free-ratio settings let it). Otherwise its
+ * Prometheus {@code /q/metrics} (on its management port: the {@code /ws} port plus an offset:
+ * {@code jvm_memory_used_bytes{area="heap"}}, {@code process_resident_memory_bytes}); otherwise a hint on how to
+ * look by hand. Off the hot path, so blocking calls are fine.
  */
 public final class ReceiverMemoryProbe {
 
@@ -39,18 +39,16 @@ public final class ReceiverMemoryProbe {
     }
 
     public Sample sample(URI receiver) {
-        Optional<Sample> fromMetrics = fromMetrics(receiver);
-        if (fromMetrics.isPresent()) {
-            return fromMetrics.get();
-        }
         if (isLocal(receiver)) {
             OptionalLong pid = listeningPid(port(receiver));
-            if (pid.isPresent()) {
+            // A receiver inside this JVM (the generator's own tests) is not measured through /proc: its figures
+            // would be the generator's.
+            if (pid.isPresent() && pid.getAsLong() != ProcessHandle.current().pid()) {
                 Long heap = boxed(JcmdHeap.liveHeapBytes(pid.getAsLong()));
                 return new Sample("proc", pid.getAsLong(), heap, boxed(rssBytes(pid.getAsLong())));
             }
         }
-        return new Sample("none", null, null, null);
+        return fromMetrics(receiver).orElseGet(() -> new Sample("none", null, null, null));
     }
 
     /** Combines a reading before and one after into the report's line. */

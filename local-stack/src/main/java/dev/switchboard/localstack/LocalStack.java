@@ -61,7 +61,7 @@ public final class LocalStack {
                     ServiceEnvironment.receiver(infra, layout, ports, id),
                     ports,
                     ServiceEnvironment.logFile(layout, id),
-                    List.of())));
+                    layout.receiverJvmOptions())));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(START_TIMEOUT);

@@ -1,7 +1,10 @@
 package dev.switchboard.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Finds the checkout (from the working directory upwards) and the packaged apps and dev keys inside it. */
 public record ProjectLayout(Path root) {
@@ -33,6 +36,22 @@ public record ProjectLayout(Path root) {
 
     public Path devVerifyKey() {
         return root.resolve("dev-keys/DEV-ONLY-jwt-verify-key.pem");
+    }
+
+    /**
+     * The JVM flags the receiver image ships (receiver-service/src/main/docker/jvm-options), so that what is measured
+     * on the local stack is what runs in a container.
+     */
+    public List<String> receiverJvmOptions() {
+        Path file = root.resolve("receiver-service/src/main/docker/jvm-options");
+        try {
+            return Files.readAllLines(file).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the receiver's JVM flags from " + file, e);
+        }
     }
 
     private Path app(String module) {

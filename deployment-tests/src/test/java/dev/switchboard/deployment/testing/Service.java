@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * to the key foo.bar.baz, so a deployment may set exactly the env form of a key the service knows: the keys of its
  * application.properties (any profile), the keys its README configuration table documents (each service's
  * ConfigurationTableTest keeps that table equal to its {@code @ConfigMapping}s), plus the standard
- * Quarkus/MicroProfile keys it relies on without naming them there. A variable outside that set is a typo or a setting the service silently ignores.
+ * Quarkus/MicroProfile keys it relies on without naming them there, and the image's {@code JAVA_OPTS}. A variable outside that set is a typo or a setting the service silently ignores.
  */
 public enum Service {
     SENDER(
@@ -39,6 +39,9 @@ public enum Service {
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                     "MP_JWT_VERIFY_ISSUER"));
 
+    /** Read by the images' start script (run-java.sh of the UBI OpenJDK runtime), not by the service. */
+    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS");
+
     /** Every Quarkus logging key (root level, categories, console JSON format) is a valid setting of either service. */
     private static final String LOGGING_PREFIX = "QUARKUS_LOG_";
 
@@ -57,6 +60,7 @@ public enum Service {
 
     public boolean reads(String envName) {
         return envName.startsWith(LOGGING_PREFIX)
+                || IMAGE_VARIABLES.contains(envName)
                 || standardKeys.contains(envName)
                 || propertyKeysInEnvForm().contains(envName);
     }
