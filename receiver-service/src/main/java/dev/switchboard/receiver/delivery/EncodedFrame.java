@@ -7,40 +7,55 @@ import java.nio.charset.StandardCharsets;
 /**
  * One server-to-client text frame, already serialised to UTF-8. An event's frame is encoded once and this one
  * object goes to every recipient: no recipient re-encodes or copies it (the transport still copies it into its
- * socket buffer once per connection, which no sharing can avoid). With permessage-deflate, the same holds for the
- * compressed form: it is made once, on first use, and shared ({@link #compressed}).
+ * socket buffer once per connection, which no sharing can avoid). The same holds for the frame as the transport
+ * writes it, WebSocket header included, plain or compressed for permessage-deflate: each form is made once, by the
+ * first connection that needs it, and shared ({@link #onTheWire}).
  */
 public final class EncodedFrame {
 
     private final byte[] utf8;
-    /** The payload compressed, made by the first connection that needs it and shared by all the others. */
-    private volatile byte[] compressed;
+    private final Memo plain = new Memo();
+    private final Memo compressed = new Memo();
 
     private EncodedFrame(byte[] utf8) {
         this.utf8 = utf8;
     }
 
-    /** Compresses a frame's payload; the one implementation is the socket layer's permessage-deflate. */
-    public interface Compressor {
-        byte[] compress(byte[] utf8);
+    /** How the socket layer puts a payload on the wire (its framing, and whether it compresses). */
+    public interface WireForm {
+        /** Whether this form compresses: a frame keeps one plain and one compressed form. */
+        boolean compresses();
+
+        /** The whole frame as written to the connection: header and (possibly compressed) payload. */
+        byte[] encode(byte[] utf8);
     }
 
     /**
-     * The payload compressed by {@code compressor}, once for this frame however many connections ask: the first
-     * caller compresses, the rest get the same bytes. Callers must always pass the same compressor.
+     * The frame in {@code form}, made once for this frame however many connections ask: the first caller encodes,
+     * the rest get the same bytes. Callers must always pass the same form for each value of
+     * {@link WireForm#compresses()}.
      */
-    public byte[] compressed(Compressor compressor) {
-        byte[] done = compressed;
-        if (done == null) {
-            synchronized (this) {
-                done = compressed;
-                if (done == null) {
-                    done = compressor.compress(utf8);
-                    compressed = done;
+    public byte[] onTheWire(WireForm form) {
+        return (form.compresses() ? compressed : plain).get(form, utf8);
+    }
+
+    /** One lazily made form, shared by every connection. */
+    private static final class Memo {
+        private volatile byte[] value;
+
+        byte[] get(WireForm form, byte[] utf8) {
+            byte[] done = value;
+            if (done == null) {
+                synchronized (this) {
+                    done = value;
+                    if (done == null) {
+                        done = form.encode(utf8);
+                        value = done;
+                    }
                 }
             }
+            return done;
         }
-        return done;
     }
 
     /** @param utf8 the JSON text as UTF-8; kept, not copied, so the caller must not change it afterwards */

@@ -17,7 +17,7 @@ import java.util.zip.Deflater;
  * extension allows.
  */
 @Singleton
-public class PreparedDeflate implements EncodedFrame.Compressor {
+public class PreparedDeflate implements EncodedFrame.WireForm {
 
     static final String COMPRESSED = "switchboard.receiver.frames.compressed";
     /** The empty stored block a sync flush ends with; RFC 7692 7.2.1 says to leave it off. */
@@ -44,7 +44,18 @@ public class PreparedDeflate implements EncodedFrame.Compressor {
     }
 
     @Override
-    public byte[] compress(byte[] utf8) {
+    public boolean compresses() {
+        return true;
+    }
+
+    /** The compressed frame, header (with RSV1) included, as every connection that negotiated the extension gets it. */
+    @Override
+    public byte[] encode(byte[] utf8) {
+        return WebSocketWire.frame(WebSocketWire.FINAL_TEXT | WebSocketWire.RSV1, compress(utf8));
+    }
+
+    /** The payload alone, compressed as one message with a fresh dictionary. */
+    byte[] compress(byte[] utf8) {
         Deflater deflater = deflaters.get();
         deflater.reset();
         deflater.setInput(utf8);

@@ -3,14 +3,11 @@ package dev.switchboard.receiver.socket;
 import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.Recipient;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtension;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.AsyncResult;
@@ -31,8 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * A websockets-next connection as a delivery {@link Recipient}, and the one write path of every frame the server
  * sends it: events ({@link #send}) and the answers to its own frames ({@link #reply}) alike. Frames are written
- * straight to the Vert.x socket under the connection (see {@link UnderlyingWebSocket}), on the connection's own
- * event loop (the EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a
+ * as prepared bytes straight to the TCP channel under the connection (see {@link #write}; the Vert.x socket,
+ * reached through {@link UnderlyingWebSocket}, only without a channel), on the connection's own event loop (the EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a
  * client. {@link #pending} counts frames whose write has not completed, that is, not yet taken by the operating
  * system's socket buffer, and Netty counts their bytes against the channel's write-buffer high-water mark: both grow
  * only while the client does not read. Beyond {@code max-pending-frames} frames or {@code max-pending-bytes} bytes
@@ -57,10 +54,10 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
     private final Settings settings;
     private final AtomicInteger pending = new AtomicInteger();
     private final Handler<AsyncResult<Void>> replyWritten = written -> pending.decrementAndGet();
-    /** The completion of a compressed event frame, written to the channel itself (see {@link #compressWith}). */
-    private final ChannelFutureListener compressedWritten = this::compressedFrameWritten;
+    /** The completion of an event frame written to the channel itself (see {@link #write}). */
+    private final ChannelFutureListener eventWrittenToChannel = this::eventFrameWritten;
 
-    private final ChannelFutureListener compressedReplyWritten = future -> pending.decrementAndGet();
+    private final ChannelFutureListener replyWrittenToChannel = future -> pending.decrementAndGet();
     /** Set when the connection negotiated permessage-deflate and compression is on; null: frames go as they are. */
     private volatile PreparedDeflate deflate;
     /** Set once, when the server decides to close; null while open or when the client closed first. */
@@ -123,7 +120,7 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
 
     @Override
     public void send(EncodedFrame frame) {
-        write(frame, this, compressedWritten);
+        write(frame, this, eventWrittenToChannel);
     }
 
     /**
@@ -131,13 +128,13 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
      * but not counted as a delivered frame.
      */
     void reply(EncodedFrame frame) {
-        write(frame, replyWritten, compressedReplyWritten);
+        write(frame, replyWritten, replyWrittenToChannel);
     }
 
     /**
      * The connection negotiated permessage-deflate: from now on frames of at least the compression threshold go
      * compressed, with the bytes {@code deflate} made once per frame for every connection. Requires the channel
-     * (compressed frames carry RSV1, which only a Netty frame written to it can set); without it nothing changes.
+     * (compressed frames carry RSV1, which Vert.x's frames cannot set); without it nothing changes.
      */
     void compressWith(PreparedDeflate deflate) {
         if (channel != null) {
@@ -145,8 +142,14 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
         }
     }
 
-    private void write(EncodedFrame frame, Handler<AsyncResult<Void>> written, ChannelFutureListener compressedWrite) {
-        if (closing.get() != null || closed) {
+    /**
+     * With the channel (always, in production), the frame's bytes on the wire, made once per event and form and
+     * shared by every connection, are written to it as they are: past Vert.x's frame object and Netty's WebSocket
+     * encoder, which would build the same header again for every connection. Without it, through the Vert.x socket.
+     */
+    private void write(EncodedFrame frame, Handler<AsyncResult<Void>> written, ChannelFutureListener writtenToChannel) {
+        // The socket's own flag too: once the client's close frame is in, nothing may follow the echoed close.
+        if (closing.get() != null || closed || socket.isClosed()) {
             return;
         }
         if (pending.incrementAndGet() > settings.maxPendingFrames() || (channel != null && !channel.isWritable())) {
@@ -155,11 +158,12 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
             return;
         }
         try {
-            PreparedDeflate compressor = deflate;
-            if (compressor != null && compressor.worthCompressing(frame)) {
-                ByteBuf compressed = Unpooled.wrappedBuffer(frame.compressed(compressor));
-                channel.writeAndFlush(new TextWebSocketFrame(true, WebSocketExtension.RSV1, compressed))
-                        .addListener(compressedWrite);
+            if (channel != null) {
+                PreparedDeflate compressor = deflate;
+                byte[] wire = compressor != null && compressor.worthCompressing(frame)
+                        ? frame.onTheWire(compressor)
+                        : frame.onTheWire(WebSocketWire.TEXT);
+                channel.writeAndFlush(Unpooled.wrappedBuffer(wire)).addListener(writtenToChannel);
             } else {
                 socket.writeFrame(UnderlyingWebSocket.textFrame(frame.payload()))
                         .onComplete(written);
@@ -183,7 +187,7 @@ final class WebSocketRecipient implements Recipient, Handler<AsyncResult<Void>> 
         }
     }
 
-    private void compressedFrameWritten(ChannelFuture written) {
+    private void eventFrameWritten(ChannelFuture written) {
         pending.decrementAndGet();
         if (written.isSuccess()) {
             settings.deliveryMetrics().frameWritten();

@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -45,16 +46,18 @@ public final class DeflateSocket implements AutoCloseable {
                 .addHeader("Authorization", "Bearer " + token);
         DeflateSocket connected = new DeflateSocket(client);
         try {
-            // In the completion itself: the handshake headers are gone later, and no frame may be missed.
-            connected.socket = client.connect(options)
-                    .map(socket -> {
-                        connected.acceptedExtensions = socket.headers().get("Sec-WebSocket-Extensions");
-                        socket.textMessageHandler(connected.frames::add);
-                        return socket;
-                    })
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
+            // In the completion itself, which must run on the client's context: Vert.x drops the handshake headers
+            // right after completing the connect, and the welcome frame may come in the same read as the 101.
+            CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+            vertx.getOrCreateContext()
+                    .runOnContext(ignored -> client.connect(options)
+                            .onSuccess(socket -> {
+                                connected.acceptedExtensions = socket.headers().get("Sec-WebSocket-Extensions");
+                                socket.textMessageHandler(connected.frames::add);
+                                opened.complete(socket);
+                            })
+                            .onFailure(opened::completeExceptionally));
+            connected.socket = opened.get(10, TimeUnit.SECONDS);
             return connected;
         } catch (Exception e) {
             client.close();
