@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.deployment.testing.ChartValues;
 import dev.switchboard.deployment.testing.Project;
 import dev.switchboard.deployment.testing.RenderedChart;
+import dev.switchboard.localstack.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +24,20 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The receiver's JVM flags have one home, receiver-service/src/main/docker/jvm-options: the image, the chart and
- * the local stack (which reads the file itself) run with the same ones, and every container memory limit the chart
+ * The receiver's JVM flags have one home, receiver-service/src/main/docker/jvm-options, read here as the local stack
+ * reads it ({@link ProjectLayout#receiverJvmOptions}): the image, the chart and the local stack run with the same ones, and every container memory limit the chart
  * renders leaves room beside the heap for direct buffers, the JVM itself and the kernel's socket memory.
  */
 class ReceiverJvmOptionsTest {
 
-    static final Path OPTIONS = Project.path("receiver-service/src/main/docker/jvm-options");
     static final Path DOCKERFILE = Project.path("receiver-service/src/main/docker/Dockerfile.jvm");
     static final String LOG_MANAGER = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
     static final long GIB = 1L << 30;
     /** Off-heap budget: 256 MiB of direct buffers, about 300 MiB of JVM, about 4 KiB of kernel memory per socket. */
     static final long NON_HEAP = GIB;
 
-    static List<String> shippedFlags() throws IOException {
-        return Files.readAllLines(OPTIONS).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
+    static List<String> shippedFlags() {
+        return new ProjectLayout(Project.ROOT).receiverJvmOptions();
     }
 
     static Stream<Arguments> renders() {
@@ -59,7 +56,7 @@ class ReceiverJvmOptionsTest {
     }
 
     @Test
-    void theChartDefaultIsTheShippedFlags() throws IOException {
+    void theChartDefaultIsTheShippedFlags() {
         String chartDefault =
                 ChartValues.defaults().path("receiver").path("jvmOptions").asText();
         assertEquals(shippedFlags(), Arrays.asList(chartDefault.split(" ")));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class ProjectLayoutTest {
         Path options = root.resolve("receiver-service/src/main/docker/jvm-options");
         Files.createDirectories(options.getParent());
         Files.writeString(options, "# why\n-XX:+UseG1GC\n\n  -Xmx2g  \n");
-        assertEquals(java.util.List.of("-XX:+UseG1GC", "-Xmx2g"), new ProjectLayout(root).receiverJvmOptions());
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx2g"), new ProjectLayout(root).receiverJvmOptions());
     }
 
     @Test

@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
  * A websockets-next connection as a delivery {@link Recipient}, and the one write path of every frame the server
  * sends it: events ({@link #send}) and the answers to its own frames ({@link #reply}) alike. Frames are written
  * as prepared bytes straight to the TCP channel under the connection (see {@link #write}; the Vert.x socket,
- * reached through {@link UnderlyingWebSocket}, only without a channel), on the connection's own event loop (the EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a
- * client. {@link #pending} counts frames whose write has not completed, that is, not yet taken by the operating
- * system's socket buffer, and Netty counts their bytes against the channel's write-buffer high-water mark: both grow
+ * reached through {@link UnderlyingWebSocket}, only without a channel), on the connection's own event loop (the
+ * EventLoopHandOff calls {@link #send} there), fire-and-forget: the routing thread never waits on a client.
+ * {@link #pending} counts frames whose write has not completed, that is, not yet taken by the operating system's
+ * socket buffer, and Netty counts their bytes against the channel's write-buffer high-water mark: both grow
  * only while the client does not read. Beyond {@code max-pending-frames} frames or {@code max-pending-bytes} bytes
  * the connection is closed as a slow consumer (1013), which bounds what one client can make this instance hold.
  * <p>
