@@ -226,7 +226,7 @@ class DeliveryAcrossInstancesTest {
 
     @Test
     @Order(4)
-    void killingTheActiveRelaysProcessLetsTheOtherSendersRelayDeliverLaterMessages() {
+    void killingTheSenderRelayingAChatsPartitionLetsTheOtherSenderRelayItsLaterMessages() {
         String alice = "alice.t4", bob = "bob.t4";
         SocketClient alicesSocket = connect(alice, cluster.receiver(0));
         SocketClient bobsSocket = connect(bob, cluster.receiver(1));
@@ -234,10 +234,12 @@ class DeliveryAcrossInstancesTest {
                 .path("id")
                 .asText();
 
-        ServiceProcess leader = await("an active relay")
+        await("both senders relay a fair share of the partitions")
                 .atMost(DELIVERY_TIMEOUT)
-                .until(() -> cluster.activeRelay(api), java.util.Optional::isPresent)
-                .orElseThrow();
+                .until(() -> cluster.everyPartitionRelayedOnce(api)
+                        && cluster.senders().stream()
+                                .allMatch(s -> cluster.partitionsOf(api, s).size() >= 32));
+        ServiceProcess leader = cluster.relayOf(api, chatId).orElseThrow();
         ServiceProcess survivor =
                 cluster.senders().stream().filter(s -> s != leader).findFirst().orElseThrow();
         send(leader, alice, chatId, "before the kill");
@@ -261,12 +263,11 @@ class DeliveryAcrossInstancesTest {
                             .map(m -> m.path("seq").asLong())
                             .toList());
         }
-        ServiceProcess newLeader = await("the survivor takes the relay")
+        await("the survivor relays every partition")
                 .atMost(DELIVERY_TIMEOUT)
-                .until(() -> cluster.activeRelay(api), java.util.Optional::isPresent)
-                .orElseThrow();
-        assertEquals(survivor, newLeader);
-        assertNotEquals(leader, newLeader);
+                .until(() -> cluster.partitionsOf(api, survivor).size() == SwitchboardCluster.PARTITIONS.count());
+        assertEquals(survivor, cluster.relayOf(api, chatId).orElseThrow());
+        assertNotEquals(leader, survivor);
         JsonNode history = api.history(survivor, token(bob), chatId, 0, 200);
         assertEquals(afterKill + 1, history.path("messages").size());
         cluster.restartSender(leader);

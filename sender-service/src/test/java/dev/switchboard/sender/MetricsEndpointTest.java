@@ -9,6 +9,7 @@ import dev.switchboard.sender.testing.Api;
 import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.Management;
 import dev.switchboard.sender.testing.Metrics;
+import dev.switchboard.sender.testing.RedisSubscription;
 import dev.switchboard.sender.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,10 @@ class MetricsEndpointTest {
             "switchboard_outbox_pending_rows",
             "switchboard_outbox_oldest_pending_age_seconds",
             "switchboard_events_published_total",
-            "switchboard_relay_leader",
+            "switchboard_relay_partitions_held",
+            "switchboard_relay_partition_held",
+            "switchboard_outbox_partition_pending_rows",
+            "switchboard_outbox_partition_oldest_pending_age_seconds",
             "switchboard_outbox_dead_lettered_total",
             "switchboard_relay_publish_batch_size_count",
             "switchboard_relay_publish_batch_size_sum",
@@ -51,7 +55,8 @@ class MetricsEndpointTest {
         for (String name : NAMES) {
             assertTrue(text.contains("\n" + name + "{") || text.contains("\n" + name + " "), name + " missing");
         }
-        assertEquals(1.0, Metrics.value(text, "switchboard_relay_leader", Map.of()));
+        assertEquals(64.0, Metrics.value(text, "switchboard_relay_partitions_held", Map.of()));
+        assertEquals(1.0, Metrics.value(text, "switchboard_relay_partition_held", Map.of("partition", "63")));
     }
 
     @Test
@@ -123,18 +128,25 @@ class MetricsEndpointTest {
     void theBacklogGaugesFollowTheOutbox() throws Exception {
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
+        int partition = RedisSubscription.CHANNELS.partitions().of(java.util.UUID.fromString(chatId));
         // Three rows written 30 s ago, committed without a NOTIFY: the relay (polling every 30 s in tests) leaves
         // them until the next commit wakes it, and meanwhile the gauges' refresh sees them.
         try (Connection c = TestDatabase.connect();
                 Statement s = c.createStatement()) {
             for (int i = 0; i < 3; i++) {
-                s.execute("INSERT INTO outbox (chat_id, event_type, payload, created_at) VALUES ('" + chatId
-                        + "', 'messageAdded', '{}', now() - interval '30 seconds')");
+                s.execute("INSERT INTO outbox (chat_id, partition, event_type, payload, created_at) VALUES ('" + chatId
+                        + "', " + partition + ", 'messageAdded', '{}', now() - interval '30 seconds')");
             }
         }
+        String tag = Integer.toString(partition);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Metrics.value("switchboard_outbox_oldest_pending_age_seconds", Map.of()) >= 29
-                        && Metrics.value("switchboard_outbox_pending_rows", Map.of()) >= 3);
+                        && Metrics.value("switchboard_outbox_pending_rows", Map.of()) >= 3
+                        && Metrics.value("switchboard_outbox_partition_pending_rows", Map.of("partition", tag)) >= 3
+                        && Metrics.value(
+                                        "switchboard_outbox_partition_oldest_pending_age_seconds",
+                                        Map.of("partition", tag))
+                                >= 29);
         Api.send(alice, chatId, "wake the relay");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Metrics.value("switchboard_outbox_pending_rows", Map.of()) == 0

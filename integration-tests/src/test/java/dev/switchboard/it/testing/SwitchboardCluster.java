@@ -1,6 +1,7 @@
 package dev.switchboard.it.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.events.Partitions;
 import dev.switchboard.localstack.EmbeddedDatabase;
 import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.localstack.Infrastructure;
@@ -11,15 +12,22 @@ import dev.switchboard.localstack.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Real Redis and PostgreSQL plus N sender and M receiver processes started from the packaged apps, the way an
  * operator would run them. Logs land in integration-tests/target/cluster-logs.
  */
 public final class SwitchboardCluster implements AutoCloseable {
+
+    /** The services run with the default partition count. */
+    public static final Partitions PARTITIONS = new Partitions(Partitions.DEFAULT_COUNT);
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
@@ -138,21 +146,42 @@ public final class SwitchboardCluster implements AutoCloseable {
         return receivers.get(index);
     }
 
-    /** The sender whose outbox relay holds the leadership, as its readiness report says. */
-    public Optional<ServiceProcess> activeRelay(ApiClient api) {
-        for (ServiceProcess sender : senders) {
-            if (!sender.isAlive()) {
-                continue;
-            }
-            JsonNode health = api.readiness(sender);
-            for (JsonNode check : health.path("checks")) {
-                if ("outbox-relay".equals(check.path("name").asText())
-                        && check.path("data").path("leader").asBoolean()) {
-                    return Optional.of(sender);
+    /** The partitions a sender's relay holds, as its readiness report says (empty when it holds none). */
+    public Set<Integer> partitionsOf(ApiClient api, ServiceProcess sender) {
+        Set<Integer> held = new TreeSet<>();
+        for (JsonNode check : api.readiness(sender).path("checks")) {
+            if ("outbox-relay".equals(check.path("name").asText())) {
+                String list = check.path("data").path("partitions").asText("");
+                for (String partition : list.split(",")) {
+                    if (!partition.isBlank()) {
+                        held.add(Integer.parseInt(partition.strip()));
+                    }
                 }
             }
         }
+        return held;
+    }
+
+    /** The live sender whose relay holds the chat's partition. */
+    public Optional<ServiceProcess> relayOf(ApiClient api, String chatId) {
+        int partition = PARTITIONS.of(UUID.fromString(chatId));
+        for (ServiceProcess sender : senders) {
+            if (sender.isAlive() && partitionsOf(api, sender).contains(partition)) {
+                return Optional.of(sender);
+            }
+        }
         return Optional.empty();
+    }
+
+    /** Whether the live senders' relays hold every partition between them, each exactly once. */
+    public boolean everyPartitionRelayedOnce(ApiClient api) {
+        List<Integer> held = new ArrayList<>();
+        for (ServiceProcess sender : senders) {
+            if (sender.isAlive()) {
+                held.addAll(partitionsOf(api, sender));
+            }
+        }
+        return held.size() == PARTITIONS.count() && new HashSet<>(held).size() == PARTITIONS.count();
     }
 
     /** Replaces a dead sender with a fresh process of the same name, so later tests have two again. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
-import dev.switchboard.events.EventType;
+import dev.switchboard.events.Partitions;
 import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.AudienceRouter;
 import dev.switchboard.receiver.delivery.ClientFrameEncoder;
@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What the receiver does with the messages of its {@link EventSubscription}, whatever the transport: decode each once,
- * check it came on its own event's channel, count it, hand it to the {@link AudienceRouter}; and when the
+ * check it came on its own event's channel of its chat's partition (a sender with another partition count or prefix
+ * shows up here, not as silently misrouted events), count it, hand it to the {@link AudienceRouter}; and when the
  * subscription comes back after a loss, tell every local client to {@code resync} (they may have missed events).
  * A message that cannot be used costs only itself.
  */
@@ -54,7 +55,7 @@ public class EventIngest implements EventSubscription.Listener {
         this.router = router;
         this.encoder = encoder;
         this.metrics = metrics;
-        this.channels = new EventChannels(receiverConfig.channelPrefix());
+        this.channels = new EventChannels(receiverConfig.channelPrefix(), new Partitions(receiverConfig.partitions()));
         metrics.reportsUpFrom(subscription::isSubscribed);
     }
 
@@ -92,14 +93,23 @@ public class EventIngest implements EventSubscription.Listener {
     @Override
     public void onMessage(String channel, String payload) {
         received.increment();
-        EventType channelType = channels.typeOf(channel);
-        if (channelType != null) {
-            metrics.received(channelType);
+        EventChannels.Route route = channels.routeOf(channel);
+        if (route != null) {
+            metrics.received(route.type());
         }
         try {
             EventEnvelope event = codec.decode(payload);
-            if (channelType != event.type()) {
+            if (route == null || route.type() != event.type()) {
                 router.rejected(event.type().wireName() + " " + event.id(), "published on channel " + channel);
+                return;
+            }
+            int partition = channels.partitions().of(event.chatId());
+            if (partition != route.partition()) {
+                router.rejected(
+                        event.type().wireName() + " " + event.id(),
+                        "published on partition " + route.partition() + "'s channel " + channel + ", its chat is in "
+                                + "partition " + partition + " (do senders and receivers agree on "
+                                + "switchboard.partitions?)");
                 return;
             }
             router.route(event);

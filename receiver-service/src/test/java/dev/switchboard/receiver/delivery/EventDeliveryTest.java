@@ -9,9 +9,12 @@ import dev.switchboard.events.GoldenEvents;
 import dev.switchboard.receiver.testing.EmbeddedRedisResource;
 import dev.switchboard.receiver.testing.Events;
 import dev.switchboard.receiver.testing.LiveReceiverTest;
+import dev.switchboard.receiver.testing.RedisPublisher;
 import dev.switchboard.receiver.testing.TestSocket;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,5 +153,23 @@ class EventDeliveryTest extends LiveReceiverTest {
 
         assertEquals(Events.clientFrame(good), alice.nextIgnoringResync());
         assertEquals(badBefore + 3, router.badEvents());
+    }
+
+    @Test
+    void anEventOnAnotherPartitionsChannelIsRejectedNotDelivered() {
+        TestSocket alice = connect("alice");
+        long badBefore = router.badEvents();
+        ObjectNode misrouted = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
+        UUID chat = UUID.fromString(misrouted.get("chatId").asText());
+        int elsewhere = (RedisPublisher.CHANNELS.partitions().of(chat) + 1)
+                % RedisPublisher.CHANNELS.partitions().count();
+        publisher.send(Request.cmd(Command.PUBLISH)
+                .arg(RedisPublisher.CHANNELS.channel(EventType.MESSAGE_ADDED, elsewhere))
+                .arg(misrouted.toString()));
+        ObjectNode good = Events.event(EventType.MESSAGE_UPDATED, List.of("alice"), List.of());
+        publish(good);
+
+        assertEquals(Events.clientFrame(good), alice.nextIgnoringResync(), "the misrouted event never reached alice");
+        assertEquals(badBefore + 1, router.badEvents());
     }
 }

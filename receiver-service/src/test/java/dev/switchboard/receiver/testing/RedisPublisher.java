@@ -2,6 +2,7 @@ package dev.switchboard.receiver.testing;
 
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
+import dev.switchboard.events.Partitions;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -9,12 +10,19 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Publishes as a sender would: a separate, plain Redis connection, one PUBLISH per event. */
 public final class RedisPublisher implements AutoCloseable {
 
-    private static final EventChannels CHANNELS = new EventChannels(EventChannels.DEFAULT_PREFIX);
+    /** The channels of the default configuration, as the receiver under test subscribes to them. */
+    public static final EventChannels CHANNELS =
+            new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT));
+
+    private static final Pattern CHAT_ID = Pattern.compile("\"chatId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
     private final Redis redis;
 
@@ -24,15 +32,21 @@ public final class RedisPublisher implements AutoCloseable {
 
     /** @return the number of subscribers that got it */
     public long publish(EventType type, String json) {
-        return send(Request.cmd(Command.PUBLISH).arg(CHANNELS.channel(type)).arg(json))
+        return send(Request.cmd(Command.PUBLISH).arg(channelOf(type, json)).arg(json))
                 .toLong();
+    }
+
+    /** The channel a sender would publish this event on: its chat's partition (partition 0 when it names none). */
+    public static String channelOf(EventType type, String json) {
+        Matcher chatId = CHAT_ID.matcher(json);
+        return chatId.find() ? CHANNELS.channel(type, UUID.fromString(chatId.group(1))) : CHANNELS.channel(type, 0);
     }
 
     /** One PUBLISH per event as well, but sent together (pipelined) and awaited once. */
     public void publishAll(EventType type, List<String> jsons) {
         List<Request> requests = jsons.stream()
                 .map(json ->
-                        Request.cmd(Command.PUBLISH).arg(CHANNELS.channel(type)).arg(json))
+                        Request.cmd(Command.PUBLISH).arg(channelOf(type, json)).arg(json))
                 .toList();
         try {
             redis.batch(requests).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -25,9 +25,10 @@ public class DeadLetterRepository {
 
     // Back at the end of the queue under a new id, with a clean slate; one statement, so never in both tables.
     static final String RETRY = """
-            WITH moved AS (DELETE FROM outbox_dead_letter WHERE id = $1 RETURNING chat_id, event_type, payload)
-            INSERT INTO outbox (chat_id, event_type, payload)
-            SELECT chat_id, event_type, payload FROM moved
+            WITH moved AS (
+                DELETE FROM outbox_dead_letter WHERE id = $1 RETURNING partition, chat_id, event_type, payload)
+            INSERT INTO outbox (partition, chat_id, event_type, payload)
+            SELECT partition, chat_id, event_type, payload FROM moved
             RETURNING id
             """;
 

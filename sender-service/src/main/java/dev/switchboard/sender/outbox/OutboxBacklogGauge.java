@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Refreshes {@code switchboard_outbox_pending_rows} and {@code switchboard_outbox_oldest_pending_age_seconds}
- * every {@code switchboard.outbox.stats-interval} on every instance (standbys too: the alert takes the max), with
+ * Refreshes {@code switchboard_outbox_pending_rows}, {@code switchboard_outbox_oldest_pending_age_seconds} and their
+ * per-partition forms every {@code switchboard.outbox.stats-interval} on every instance (standbys too: the alert takes the max), with
  * one cheap query through the request pool. Never per scrape, and never two at a time: a refresh still running
  * (a slow or absent database) skips the next tick, so they cannot pile up. While PostgreSQL is down the values
  * keep their last reading (the age keeps growing).
@@ -61,8 +61,6 @@ public class OutboxBacklogGauge {
                 .onTermination()
                 .invoke(() -> refreshing.set(false))
                 .subscribe()
-                .with(
-                        stats -> metrics.pending(stats.pending(), stats.oldest()),
-                        failure -> LOG.debugf("outbox stats not refreshed: %s", failure.getMessage()));
+                .with(metrics::pending, failure -> LOG.debugf("outbox stats not refreshed: %s", failure.getMessage()));
     }
 }

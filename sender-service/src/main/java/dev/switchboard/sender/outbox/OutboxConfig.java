@@ -3,6 +3,7 @@ package dev.switchboard.sender.outbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -22,10 +23,13 @@ public interface OutboxConfig {
     @DurationMin(millis = 1)
     Duration pollInterval();
 
-    /** How often a standby instance tries to take the relay lock. */
-    @WithDefault("1s")
+    /**
+     * How often a relay looks at the live relays and takes or gives up partitions accordingly: about the time a dead
+     * sender's partitions wait for a new owner (plus up to 3 s for PostgreSQL to notice a machine that vanished).
+     */
+    @WithDefault("500ms")
     @DurationMin(millis = 1)
-    Duration leaderRetryInterval();
+    Duration rebalanceInterval();
 
     /** First wait after a failed round (Redis or PostgreSQL down); doubles on each further failure. */
     @WithDefault("100ms")
@@ -46,9 +50,14 @@ public interface OutboxConfig {
     @Pattern(regexp = "[a-z_][a-z0-9_]{0,62}", message = "must be a lower-case SQL identifier")
     String notifyChannel();
 
-    /** Key of the session advisory lock that elects the one active relay among all senders sharing a database. */
-    @WithDefault("7203715412001")
-    long lockKey();
+    /**
+     * First key of the relays' two-key session advisory locks: (lock-space, partition) for each partition's relay,
+     * (lock-space + 1, member id) for each live relay. Change it only if another application uses these keys.
+     */
+    @WithDefault("720371541")
+    @Min(0)
+    @Max(Integer.MAX_VALUE - 1)
+    int lockSpace();
 
     /** False: this instance never relays (it serves the API only). */
     @WithDefault("true")

@@ -2,7 +2,7 @@ package dev.switchboard.sender.outbox;
 
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
-import dev.switchboard.sender.SenderConfig;
+import dev.switchboard.events.Partitions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The relay's meters (names and meanings in sender-service/METRICS.md). Every meter is created up front: the
@@ -25,9 +25,12 @@ public class OutboxMetrics {
     static final String PUBLISHED = "switchboard.events.published";
     static final String DEAD_LETTERED = "switchboard.outbox.dead.lettered";
     static final String BATCH_SIZE = "switchboard.relay.publish.batch.size";
-    static final String LEADER = "switchboard.relay.leader";
+    static final String HELD = "switchboard.relay.partitions.held";
+    static final String HOLDS = "switchboard.relay.partition.held";
     static final String PENDING = "switchboard.outbox.pending.rows";
     static final String OLDEST_AGE = "switchboard.outbox.oldest.pending.age.seconds";
+    static final String PARTITION_PENDING = "switchboard.outbox.partition.pending.rows";
+    static final String PARTITION_OLDEST_AGE = "switchboard.outbox.partition.oldest.pending.age.seconds";
     /** The channel label of an event type this version does not know (keeps the label set bounded). */
     static final String OTHER_CHANNEL = "other";
 
@@ -39,15 +42,21 @@ public class OutboxMetrics {
     private final Counter deadLettered;
     private final DistributionSummary batchSize;
 
+    private final Partitions partitions;
+
     private volatile long pendingRows;
     private volatile Instant oldestPending;
+    private volatile long[] pendingByPartition;
+    private volatile Instant[] oldestByPartition;
 
-    public OutboxMetrics(MeterRegistry registry, SenderConfig config) {
+    public OutboxMetrics(MeterRegistry registry, EventChannels channels) {
         this.registry = registry;
-        EventChannels channels = new EventChannels(config.channelPrefix());
+        this.partitions = channels.partitions();
+        this.pendingByPartition = new long[partitions.count()];
+        this.oldestByPartition = new Instant[partitions.count()];
         for (EventType type : EventType.values()) {
-            ok.put(type.wireName(), published(registry, channels.channel(type), "ok"));
-            error.put(type.wireName(), published(registry, channels.channel(type), "error"));
+            ok.put(type.wireName(), published(registry, channels.family(type), "ok"));
+            error.put(type.wireName(), published(registry, channels.family(type), "error"));
         }
         otherOk = published(registry, OTHER_CHANNEL, "ok");
         otherError = published(registry, OTHER_CHANNEL, "error");
@@ -64,6 +73,17 @@ public class OutboxMetrics {
         Gauge.builder(OLDEST_AGE, this::oldestPendingAgeSeconds)
                 .description("Age of the oldest unpublished outbox row, 0 when there is none")
                 .register(registry);
+        for (int partition = 0; partition < partitions.count(); partition++) {
+            int p = partition;
+            Gauge.builder(PARTITION_PENDING, () -> pendingByPartition[p])
+                    .description("Outbox rows of the partition committed but not yet published")
+                    .tag("partition", Integer.toString(p))
+                    .register(registry);
+            Gauge.builder(PARTITION_OLDEST_AGE, () -> ageSeconds(oldestByPartition[p]))
+                    .description("Age of the partition's oldest unpublished outbox row, 0 when there is none")
+                    .tag("partition", Integer.toString(p))
+                    .register(registry);
+        }
     }
 
     private static Counter published(MeterRegistry registry, String channel, String result) {
@@ -74,11 +94,18 @@ public class OutboxMetrics {
                 .register(registry);
     }
 
-    /** 1 while {@code leader} says so, 0 otherwise. The supplier is held strongly by the gauge. */
-    void watchLeader(BooleanSupplier leader) {
-        Gauge.builder(LEADER, () -> leader.getAsBoolean() ? 1 : 0)
-                .description("1 on the instance whose relay holds the lock and publishes, 0 on standbys")
+    /** How many partitions, and which, this instance's relay holds. The supplier is held strongly by the gauges. */
+    void watchHeld(Supplier<List<Integer>> held) {
+        Gauge.builder(HELD, () -> held.get().size())
+                .description("Partitions this instance's relay holds and publishes")
                 .register(registry);
+        for (int partition = 0; partition < partitions.count(); partition++) {
+            int p = partition;
+            Gauge.builder(HOLDS, () -> held.get().contains(p) ? 1 : 0)
+                    .description("1 on the instance whose relay holds the partition, 0 elsewhere")
+                    .tag("partition", Integer.toString(p))
+                    .register(registry);
+        }
     }
 
     void published(List<OutboxRow> rows) {
@@ -101,14 +128,34 @@ public class OutboxMetrics {
         deadLettered.increment();
     }
 
-    void pending(long rows, Instant oldest) {
-        pendingRows = rows;
-        oldestPending = oldest;
+    /** The last reading of the backlog: one entry per partition with rows (-1 for rows not yet given one). */
+    void pending(List<OutboxRepository.Stats> stats) {
+        long[] pending = new long[partitions.count()];
+        Instant[] oldest = new Instant[partitions.count()];
+        long total = 0;
+        Instant oldestOfAll = null;
+        for (OutboxRepository.Stats partition : stats) {
+            total += partition.pending();
+            if (oldestOfAll == null || partition.oldest().isBefore(oldestOfAll)) {
+                oldestOfAll = partition.oldest();
+            }
+            if (partition.partition() >= 0 && partition.partition() < pending.length) {
+                pending[partition.partition()] = partition.pending();
+                oldest[partition.partition()] = partition.oldest();
+            }
+        }
+        pendingByPartition = pending;
+        oldestByPartition = oldest;
+        pendingRows = total;
+        oldestPending = oldestOfAll;
     }
 
     /** Computed at scrape time from the last refresh, so the age keeps growing between refreshes. */
     double oldestPendingAgeSeconds() {
-        Instant oldest = oldestPending;
+        return ageSeconds(oldestPending);
+    }
+
+    private static double ageSeconds(Instant oldest) {
         if (oldest == null) {
             return 0;
         }

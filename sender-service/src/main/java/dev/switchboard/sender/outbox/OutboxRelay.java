@@ -1,18 +1,29 @@
 package dev.switchboard.sender.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.events.Partitions;
 import dev.switchboard.runtime.Backoff;
+import dev.switchboard.sender.SenderConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -20,14 +31,18 @@ import org.jboss.logging.MDC;
 
 /**
  * Moves committed events from the outbox table to Redis: nothing committed is ever lost, and within a chat events
- * reach Redis in commit order. One relay is active across all senders ({@link RelayLeadership}); the others stand
- * by and retry the lock every {@code leader-retry-interval}.
+ * reach Redis in commit order. Every sender runs a relay; together they share the partitions (ADR 0012). A relay
+ * holds the partitions {@link PartitionAssignment} gives it among the live relays ({@link RelaySession}), looks again
+ * every {@code rebalance-interval}, lets go of partitions a newcomer should have and takes those of a relay that died.
  * <p>
- * A round: read the oldest {@code batch-size} rows in id order, PUBLISH them in one pipelined batch, delete them
- * in one statement, repeat while batches come back full. A NOTIFY from a committing transaction starts a round at
- * once; {@code poll-interval} is only the safety net for a missed notification. If Redis is down or times out, the
- * rows stay (last_error recorded, no attempt counted) and the round is retried with capped exponential backoff;
- * delivery is at least once (a crash between PUBLISH and DELETE repeats a batch; clients de-duplicate by event id).
+ * A round: read the oldest rows of every held partition ({@code batch-size} at most of each), publish each partition's
+ * rows in one fenced call ({@link EventPublisher}, partitions side by side), delete what went out in one statement,
+ * repeat while some partition came back full. A NOTIFY from a committing transaction starts a round at once;
+ * {@code poll-interval} is only the safety net for a missed notification. A partition whose transport is down or
+ * times out keeps its rows (last_error recorded, no attempt counted) and is retried with its own capped exponential
+ * backoff while the other partitions go on; delivery is at least once (a crash between PUBLISH and DELETE repeats a
+ * batch; clients de-duplicate by event id). A partition whose publish was fenced has a newer owner: the relay lets it
+ * go at once.
  * <p>
  * A poison row, one the transport itself refuses ({@link PublishRound}), does not hold up the others: they are published
  * around it, and after {@code max-attempts} refusals it moves to {@code outbox_dead_letter} (a WARN line and
@@ -36,7 +51,8 @@ import org.jboss.logging.MDC;
  * <p>
  * The loop runs on its own virtual thread and waits on each async step with a timeout. That keeps a strictly
  * sequential algorithm (one round at a time, backoff, hand-over) readable as plain code, never touches an event
- * loop thread, and costs no platform thread while it sleeps.
+ * loop thread, and costs no platform thread while it sleeps. A failed database step ends the session (every lock
+ * with it) and starts over with a new one.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,9 +64,16 @@ public class OutboxRelay {
     private final OutboxRepository repository;
     private final EventPublisher publisher;
     private final OutboxMetrics metrics;
+    private final Partitions partitions;
     private final WakeSignal wake = new WakeSignal();
-    private final RelayLeadership leadership;
+    private final RelaySession session;
+    /** Touched by the relay thread only. */
+    private final Map<Integer, HeldPartition> held = new TreeMap<>();
 
+    /** One virtual thread per partition published in a round; made at each start, ended at each stop. */
+    private volatile ExecutorService publishers;
+
+    private volatile List<Integer> heldSnapshot = List.of();
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile boolean running;
     private volatile boolean started;
@@ -61,24 +84,29 @@ public class OutboxRelay {
             OutboxRepository repository,
             EventPublisher publisher,
             OutboxMetrics metrics,
+            Partitions partitions,
+            SenderConfig senderConfig,
             Vertx vertx,
             RelayDatabaseConfig database) {
         this.config = config;
         this.repository = repository;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.leadership = new RelayLeadership(
+        this.partitions = partitions;
+        this.session = new RelaySession(
                 vertx,
                 RelayConnectOptions.from(
                         database.reactiveUrl(), database.username(), database.password(), config.operationTimeout()),
-                config.lockKey(),
+                config.lockSpace(),
                 config.notifyChannel(),
                 config.operationTimeout(),
-                wake);
-        metrics.watchLeader(this::isLeader);
+                wake,
+                senderConfig.instanceId());
+        metrics.watchHeld(() -> heldSnapshot);
     }
 
-    void start(@Observes StartupEvent event) {
+    /** After {@link PartitionSetup} (priority 10): the relay starts on a database that knows every row's partition. */
+    void start(@Observes @Priority(20) StartupEvent event) {
         if (!config.relayEnabled()) {
             LOG.info("outbox relay disabled on this instance (switchboard.outbox.relay-enabled=false)");
             started = true;
@@ -89,6 +117,7 @@ public class OutboxRelay {
                 return;
             }
             stopping = new CountDownLatch(1);
+            publishers = Executors.newVirtualThreadPerTaskExecutor();
             running = true;
             thread = Thread.ofVirtual().name("outbox-relay").start(this::run);
         }
@@ -96,9 +125,10 @@ public class OutboxRelay {
     }
 
     /**
-     * Finishes the round in progress (bounded by {@code operation-timeout}), then ends the session so that a
-     * standby takes the lock at once. Quarkus fires the ShutdownEvent after the HTTP server has finished its
-     * in-flight requests, so the events they committed are usually published by this very relay before it lets go.
+     * Finishes the round in progress (bounded by {@code operation-timeout}), then ends the session so that the other
+     * relays take its partitions at their next look. Quarkus fires the ShutdownEvent after the HTTP server has
+     * finished its in-flight requests, so the events they committed are usually published by this very relay before
+     * it lets go.
      */
     void stop(@Observes ShutdownEvent event) {
         Thread current;
@@ -118,12 +148,22 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        leadership.resign();
+        session.close();
+        heldSnapshot = List.of();
+        ExecutorService ended = publishers;
+        if (ended != null) {
+            ended.shutdownNow();
+        }
     }
 
-    /** Whether this instance is the active relay right now. */
-    public boolean isLeader() {
-        return leadership.isLeader();
+    /** The partitions this instance's relay holds right now, ascending. */
+    public List<Integer> heldPartitions() {
+        return heldSnapshot;
+    }
+
+    /** Whether this instance relays at least one partition right now. */
+    public boolean isRelaying() {
+        return !heldSnapshot.isEmpty();
     }
 
     /** Whether start-up got as far as starting the relay loop (or deciding not to run one). */
@@ -138,15 +178,21 @@ public class OutboxRelay {
     private void run() {
         Backoff backoff = new Backoff(config.retryInitialBackoff(), config.retryMaxBackoff());
         CountDownLatch stop = stopping;
+        long nextLook = System.nanoTime();
         while (running) {
             try {
-                if (!leadership.isLeader() && !leadership.tryAcquire()) {
-                    pause(stop, config.leaderRetryInterval());
-                    continue;
+                if (!session.isOpen()) {
+                    letGoOfEverything();
+                    session.open();
+                    nextLook = System.nanoTime();
                 }
-                drain(stop);
+                if (System.nanoTime() - nextLook >= 0) {
+                    onDatabase(this::rebalance);
+                    nextLook = System.nanoTime() + config.rebalanceInterval().toNanos();
+                }
+                drain();
                 backoff.reset();
-                wake.await(config.pollInterval());
+                wake.await(nextWait(nextLook));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -154,6 +200,7 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
+                letGoOfEverything();
                 Duration wait = backoff.next();
                 LOG.warnf("outbox relay round failed, retrying in %d ms: %s", wait.toMillis(), describe(e));
                 if (!pause(stop, wait)) {
@@ -163,51 +210,174 @@ public class OutboxRelay {
         }
     }
 
-    /** Rounds until the outbox is empty (as far as this transaction-free read can see). */
-    private void drain(CountDownLatch stop) {
+    /** Until the next look at the members, the next partition out of backoff, or the poll, whichever comes first. */
+    private Duration nextWait(long nextLook) {
+        long now = System.nanoTime();
+        long wait = Math.min(config.pollInterval().toNanos(), nextLook - now);
+        for (HeldPartition partition : held.values()) {
+            if (!partition.isReady(now)) {
+                wait = Math.min(wait, partition.notBeforeNanos() - now);
+            }
+        }
+        return Duration.ofNanos(Math.max(wait, TimeUnit.MILLISECONDS.toNanos(1)));
+    }
+
+    /** Holds exactly the partitions the assignment gives this relay among the live ones (as far as locks allow). */
+    private void rebalance() {
+        Set<Integer> wanted = PartitionAssignment.of(partitions.count(), session.members(), session.memberId());
+        List<Integer> released = new ArrayList<>();
+        for (Integer partition : new ArrayList<>(held.keySet())) {
+            if (!wanted.contains(partition)) {
+                session.release(partition);
+                held.remove(partition);
+                released.add(partition);
+            }
+        }
+        List<Integer> acquired = new ArrayList<>();
+        for (Integer partition : wanted) {
+            if (!held.containsKey(partition)) {
+                session.acquire(partition).ifPresent(epoch -> {
+                    held.put(
+                            partition,
+                            new HeldPartition(
+                                    partition, epoch, config.retryInitialBackoff(), config.retryMaxBackoff()));
+                    acquired.add(partition);
+                });
+            }
+        }
+        if (!released.isEmpty() || !acquired.isEmpty()) {
+            heldSnapshot = List.copyOf(held.keySet());
+            LOG.infof(
+                    "outbox relay now holds %d of %d partitions (took %s, gave up %s)",
+                    held.size(), partitions.count(), acquired, released);
+        }
+    }
+
+    /** Rounds until no held partition has a full batch waiting (as far as this transaction-free read can see). */
+    private void drain() {
         while (running) {
-            SqlConnection connection = leadership.connection();
-            List<OutboxRow> rows = onDatabase(() ->
-                    repository.oldest(connection, config.batchSize()).await().atMost(config.operationTimeout()));
+            long now = System.nanoTime();
+            int[] ready = held.values().stream()
+                    .filter(p -> p.isReady(now))
+                    .mapToInt(HeldPartition::partition)
+                    .toArray();
+            if (ready.length == 0) {
+                return;
+            }
+            SqlConnection connection = session.connection();
+            List<OutboxRow> rows = onDatabase(() -> repository
+                    .oldest(connection, ready, config.batchSize())
+                    .await()
+                    .atMost(config.operationTimeout()));
             if (rows.isEmpty()) {
                 return;
             }
             metrics.round(rows.size());
-            PublishRound.Outcome outcome = PublishRound.run(
-                    rows, batch -> publisher.publish(batch).await().atMost(config.operationTimeout()));
-            metrics.published(outcome.published());
-            metrics.failed(outcome.failed());
-            settle(connection, rows, outcome);
-            if (outcome.failure() != null) {
-                throw outcome.failure();
-            }
-            if (outcome.published().isEmpty()) {
-                // Redis refused everything it was offered: back off like any failed round.
-                throw new IllegalStateException("Redis refused every PUBLISH of the round: "
-                        + describe(
-                                outcome.blamed().isEmpty()
-                                        ? outcome.unblamed().getFirst().error()
-                                        : outcome.blamed().getFirst().error()));
-            }
-            LOG.debugf("published %d events", outcome.published().size());
-            if (outcome.refusedAny()) {
-                // Space the retries of a refused row a little; the rest of the backlog only waits this long.
-                if (!pause(stop, config.retryInitialBackoff())) {
-                    return;
-                }
-                continue;
-            }
-            if (rows.size() < config.batchSize()) {
+            Map<Integer, List<OutboxRow>> byPartition = new LinkedHashMap<>();
+            rows.forEach(row -> byPartition
+                    .computeIfAbsent(row.partition(), p -> new ArrayList<>())
+                    .add(row));
+            Map<Integer, PublishRound.Outcome> outcomes = publishAll(byPartition);
+            settle(connection, byPartition, outcomes);
+            if (!afterRound(byPartition, outcomes)) {
                 return;
             }
         }
     }
 
+    /** Each partition's round, side by side (they go to different channels, often to different Redis nodes). */
+    private Map<Integer, PublishRound.Outcome> publishAll(Map<Integer, List<OutboxRow>> byPartition) {
+        Map<Integer, Future<PublishRound.Outcome>> running = new LinkedHashMap<>();
+        byPartition.forEach((partition, rows) -> {
+            long epoch = held.get(partition).epoch();
+            running.put(
+                    partition,
+                    publishers.submit(() -> PublishRound.run(
+                            rows,
+                            batch -> publisher
+                                    .publish(new EventPublisher.PartitionBatch(partition, epoch, batch))
+                                    .await()
+                                    .atMost(config.operationTimeout()))));
+        });
+        Map<Integer, PublishRound.Outcome> outcomes = new LinkedHashMap<>();
+        running.forEach((partition, future) -> outcomes.put(partition, join(future)));
+        return outcomes;
+    }
+
+    private static PublishRound.Outcome join(Future<PublishRound.Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * What each partition's outcome means for it: fenced, let go; failed (or refused whole), back off; refused
+     * rows, a short pause. @return whether another round should follow at once (some partition came back full)
+     */
+    private boolean afterRound(Map<Integer, List<OutboxRow>> byPartition, Map<Integer, PublishRound.Outcome> outcomes) {
+        boolean again = false;
+        long now = System.nanoTime();
+        for (Map.Entry<Integer, PublishRound.Outcome> entry : outcomes.entrySet()) {
+            int partition = entry.getKey();
+            PublishRound.Outcome outcome = entry.getValue();
+            HeldPartition holding = held.get(partition);
+            metrics.published(outcome.published());
+            metrics.failed(outcome.failed());
+            if (outcome.fenced()) {
+                onDatabase(() -> session.release(partition));
+                held.remove(partition);
+                heldSnapshot = List.copyOf(held.keySet());
+                LOG.warnf(
+                        "outbox partition %d was published under a newer epoch than this relay's %d: let go",
+                        partition, holding.epoch());
+                continue;
+            }
+            if (outcome.failure() != null || outcome.published().isEmpty()) {
+                Throwable why = outcome.failure() != null
+                        ? outcome.failure()
+                        : outcome.blamed().isEmpty()
+                                ? outcome.unblamed().getFirst().error()
+                                : outcome.blamed().getFirst().error();
+                Duration wait = holding.failed(now);
+                if (holding.failuresInARow() % 10 == 1) {
+                    LOG.warnf(
+                            "publishing outbox partition %d failed (%d in a row), retrying in %d ms: %s",
+                            partition, holding.failuresInARow(), wait.toMillis(), describe(why));
+                }
+                continue;
+            }
+            holding.succeeded();
+            if (outcome.refusedAny()) {
+                // Space the retries of a refused row a little; the rest of the partition only waits this long.
+                holding.pauseFor(config.retryInitialBackoff(), now);
+            } else if (byPartition.get(partition).size() >= config.batchSize()) {
+                again = true;
+            }
+        }
+        return again;
+    }
+
     /** Writes the round's outcome back: delete what went out, count refusals, record why the rest did not. */
-    private void settle(SqlConnection connection, List<OutboxRow> rows, PublishRound.Outcome outcome) {
-        if (!outcome.published().isEmpty()) {
-            onDatabase(() ->
-                    repository.delete(connection, outcome.published()).await().atMost(config.operationTimeout()));
+    private void settle(
+            SqlConnection connection,
+            Map<Integer, List<OutboxRow>> byPartition,
+            Map<Integer, PublishRound.Outcome> outcomes) {
+        List<OutboxRow> published = new ArrayList<>();
+        outcomes.values().forEach(outcome -> published.addAll(outcome.published()));
+        if (!published.isEmpty()) {
+            onDatabase(() -> repository.delete(connection, published).await().atMost(config.operationTimeout()));
+        }
+        outcomes.forEach((partition, outcome) -> settleRefusals(connection, byPartition.get(partition), outcome));
+    }
+
+    private void settleRefusals(SqlConnection connection, List<OutboxRow> rows, PublishRound.Outcome outcome) {
+        if (outcome.fenced()) {
+            return; // the rows are the new owner's now
         }
         Set<Long> settled = new HashSet<>();
         outcome.published().forEach(row -> settled.add(row.id()));
@@ -242,6 +412,16 @@ public class OutboxRelay {
         }
     }
 
+    /** The session is gone (or about to be): its locks went with it, so nothing is held any more. */
+    private void letGoOfEverything() {
+        session.close();
+        if (!held.isEmpty()) {
+            LOG.infof("outbox relay let go of its %d partitions", held.size());
+        }
+        held.clear();
+        heldSnapshot = List.of();
+    }
+
     /** Ids only, never the payload: it holds message content. */
     private static void logDeadLetter(OutboxRow row, int attempts, String error) {
         String eventId = eventId(row.payload());
@@ -272,14 +452,14 @@ public class OutboxRelay {
     }
 
     /**
-     * A failed or timed-out statement leaves the session in an unknown state: give up the lock and start over
-     * (another instance may well take over meanwhile, which is fine).
+     * A failed or timed-out statement leaves the session in an unknown state: end it (every lock goes with it) and
+     * start over; the other relays take the partitions meanwhile, which is fine.
      */
     private <T> T onDatabase(Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            leadership.resign();
+            letGoOfEverything();
             throw e;
         }
     }

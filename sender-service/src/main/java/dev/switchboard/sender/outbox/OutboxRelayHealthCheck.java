@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports which instance is the active relay ({@code leader}). Always UP: a standby is just as ready to serve
- * requests, and PostgreSQL and Redis have their own readiness checks.
+ * Reports which partitions this instance's relay holds ({@code partitions}, and how many: {@code partitionsHeld}).
+ * Always UP: an instance that holds none is just as ready to serve requests, and PostgreSQL and Redis have their own
+ * readiness checks.
  */
 @Readiness
 @ApplicationScoped
@@ -28,7 +29,14 @@ public class OutboxRelayHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named(NAME)
                 .up()
-                .withData("leader", relay.isLeader())
+                .withData("partitionsHeld", relay.heldPartitions().size())
+                .withData(
+                        "partitions",
+                        String.join(
+                                ",",
+                                relay.heldPartitions().stream()
+                                        .map(String::valueOf)
+                                        .toList()))
                 .withData("instanceId", config.instanceId())
                 .build();
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The {@code outbox} table: rows are inserted inside domain transactions and read, deleted, marked failed or
- * dead-lettered by the relay, always on the relay's own connection (the one holding the leader lock).
+ * dead-lettered by the relay, always on the relay's own connection (the one holding the partitions' locks).
  */
 @ApplicationScoped
 public class OutboxRepository {
@@ -23,11 +23,12 @@ public class OutboxRepository {
     // (and if) the transaction commits.
     static final String INSERT_AND_NOTIFY = """
             WITH inserted AS (
-                INSERT INTO outbox (chat_id, event_type, payload)
-                SELECT e.chat_id, e.event_type, e.payload
-                  FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS e (chat_id, event_type, payload, n)
+                INSERT INTO outbox (chat_id, partition, event_type, payload)
+                SELECT e.chat_id, e.partition, e.event_type, e.payload
+                  FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[])
+                       WITH ORDINALITY AS e (chat_id, partition, event_type, payload, n)
                  ORDER BY e.n)
-            SELECT pg_notify($4, '')
+            SELECT pg_notify($5, '')
             """;
 
     // For a transaction that adds rows by other means (the admin's dead-letter retry).
@@ -35,11 +36,21 @@ public class OutboxRepository {
             SELECT pg_notify($1, '')
             """;
 
-    // By id: within a chat ids follow commit order (the chat row lock serialises its transactions). Rows of
-    // transactions still in flight are invisible here and picked up by a later round: rows are deleted, never
-    // skipped by a high-water mark, so a lower id committing late is not lost.
+    // The oldest rows of each partition asked for, at most $2 of each, by id through the (partition, id) index: within
+    // a chat ids follow commit order (the chat row lock serialises its transactions), and a partition flooded with
+    // rows gives the others' rows their turn in every round. Rows of transactions still in flight are invisible here
+    // and picked up by a later round: rows are deleted, never skipped by a high-water mark, so a lower id committing
+    // late is not lost.
     static final String OLDEST = """
-            SELECT id, chat_id, event_type, payload, attempts FROM outbox ORDER BY id LIMIT $1
+            SELECT o.id, o.partition, o.chat_id, o.event_type, o.payload, o.attempts
+              FROM unnest($1::int[]) AS wanted (partition)
+              CROSS JOIN LATERAL (
+                    SELECT id, partition, chat_id, event_type, payload, attempts
+                      FROM outbox
+                     WHERE outbox.partition = wanted.partition
+                     ORDER BY id
+                     LIMIT $2) AS o
+             ORDER BY o.partition, o.id
             """;
 
     static final String DELETE = """
@@ -60,14 +71,14 @@ public class OutboxRepository {
     static final String DEAD_LETTER = """
             WITH moved AS (
                 DELETE FROM outbox WHERE id = $1
-                RETURNING id, chat_id, event_type, payload, created_at, attempts, last_error)
-            INSERT INTO outbox_dead_letter (id, chat_id, event_type, payload, created_at, attempts, last_error)
-            SELECT id, chat_id, event_type, payload, created_at, attempts, last_error FROM moved
+                RETURNING id, partition, chat_id, event_type, payload, created_at, attempts, last_error)
+            INSERT INTO outbox_dead_letter (id, partition, chat_id, event_type, payload, created_at, attempts, last_error)
+            SELECT id, partition, chat_id, event_type, payload, created_at, attempts, last_error FROM moved
             """;
 
-    // For the gauges: a count and a min over the whole table, every few seconds (not per scrape).
+    // For the gauges: a count and a min per partition, every few seconds (not per scrape).
     static final String STATS = """
-            SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox
+            SELECT partition, count(*) AS pending, min(created_at) AS oldest FROM outbox GROUP BY partition
             """;
 
     /** Inserts in list order, so ids (and thus publish order) follow it, and notifies {@code channel} at commit. */
@@ -76,15 +87,17 @@ public class OutboxRepository {
             return Uni.createFrom().voidItem();
         }
         UUID[] chatIds = new UUID[entries.size()];
+        Integer[] partitions = new Integer[entries.size()];
         String[] types = new String[entries.size()];
         String[] payloads = new String[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             chatIds[i] = entries.get(i).chatId();
+            partitions[i] = entries.get(i).partition();
             types[i] = entries.get(i).eventType();
             payloads[i] = entries.get(i).payload();
         }
         return tx.preparedQuery(INSERT_AND_NOTIFY)
-                .execute(Tuple.of(chatIds, types, payloads, channel))
+                .execute(Tuple.of(chatIds, partitions, types, payloads, channel))
                 .replaceWithVoid();
     }
 
@@ -92,12 +105,18 @@ public class OutboxRepository {
         return tx.preparedQuery(NOTIFY).execute(Tuple.of(channel)).replaceWithVoid();
     }
 
-    public Uni<List<OutboxRow>> oldest(SqlClient client, int limit) {
-        return client.preparedQuery(OLDEST).execute(Tuple.of(limit)).map(rows -> {
+    /** @return the oldest rows of each of {@code partitions}, at most {@code limit} each, by partition then id */
+    public Uni<List<OutboxRow>> oldest(SqlClient client, int[] partitions, int limit) {
+        Integer[] wanted = new Integer[partitions.length];
+        for (int i = 0; i < partitions.length; i++) {
+            wanted[i] = partitions[i];
+        }
+        return client.preparedQuery(OLDEST).execute(Tuple.of(wanted, limit)).map(rows -> {
             List<OutboxRow> result = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 result.add(new OutboxRow(
                         row.getLong("id"),
+                        row.getInteger("partition"),
                         row.getUUID("chat_id"),
                         row.getString("event_type"),
                         row.getString("payload"),
@@ -133,11 +152,19 @@ public class OutboxRepository {
         return client.preparedQuery(DEAD_LETTER).execute(Tuple.of(row.id())).replaceWithVoid();
     }
 
-    public Uni<Stats> stats(SqlClient client) {
+    /** Per partition that has rows; a row left without a partition (before its backfill) counts under -1. */
+    public Uni<List<Stats>> stats(SqlClient client) {
         return client.query(STATS).execute().map(rows -> {
-            Row row = rows.iterator().next();
-            OffsetDateTime oldest = row.getOffsetDateTime("oldest");
-            return new Stats(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+            List<Stats> result = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                Integer partition = row.getInteger("partition");
+                OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+                result.add(new Stats(
+                        partition == null ? -1 : partition,
+                        row.getLong("pending"),
+                        oldest == null ? null : oldest.toInstant()));
+            }
+            return result;
         });
     }
 
@@ -146,8 +173,8 @@ public class OutboxRepository {
     }
 
     /** A row to insert. */
-    public record OutboxEntry(UUID chatId, String eventType, String payload) {}
+    public record OutboxEntry(UUID chatId, int partition, String eventType, String payload) {}
 
-    /** How many rows wait, and since when the oldest (null when none). */
-    public record Stats(long pending, Instant oldest) {}
+    /** How many rows of a partition wait, and since when the oldest. */
+    public record Stats(int partition, long pending, Instant oldest) {}
 }

@@ -16,4 +16,10 @@ public sealed interface PublishResult {
 
     /** Not published for a reason that is not the row's (transport down, timed out, busy): try again later. */
     record Failed(Throwable cause) implements PublishResult {}
+
+    /**
+     * Not published, and never will be by this relay: a relay with a newer epoch has published the partition. The
+     * row stays for the partition's new owner; the relay lets the partition go.
+     */
+    record Fenced(long newerEpoch) implements PublishResult {}
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionException;
  * the round and counts against nobody: the relay retries with backoff and never dead-letters for it. A
  * {@link PublishResult.Refused} one counts against its row ("blamed"), except when nothing at all went through in a
  * round: then only the oldest refused row is blamed, so a transport that refuses everything (say an ACL mistake)
- * gives up at most one row per round, not the whole backlog.
+ * gives up at most one row per round, not the whole backlog. A {@link PublishResult.Fenced} result ends the round too:
+ * the partition has a newer owner, whose rows these now are.
  */
 final class PublishRound {
 
@@ -32,13 +33,15 @@ final class PublishRound {
      * @param unblamed  refusals that do not (nothing else went through in this round)
      * @param failed    rows refused or failed in this round (for metrics)
      * @param failure   what ended the round early (transport down, timeout, a state error); null when it ran through
+     * @param fenced    whether a relay with a newer epoch owns the partition now (nothing more may be published)
      */
     record Outcome(
             List<OutboxRow> published,
             List<Refusal> blamed,
             List<Refusal> unblamed,
             List<OutboxRow> failed,
-            RuntimeException failure) {
+            RuntimeException failure,
+            boolean fenced) {
 
         boolean refusedAny() {
             return !blamed.isEmpty() || !unblamed.isEmpty();
@@ -86,6 +89,7 @@ final class PublishRound {
         final List<Refusal> refused = new ArrayList<>();
         final List<OutboxRow> failed = new ArrayList<>();
         RuntimeException failure;
+        boolean fenced;
 
         Tally(int size) {
             published = new ArrayList<>(size);
@@ -109,23 +113,24 @@ final class PublishRound {
                                     : new CompletionException(f.cause());
                         }
                     }
+                    case PublishResult.Fenced f -> fenced = true;
                 }
             }
-            return failure == null;
+            return failure == null && !fenced;
         }
 
         Outcome outcome() {
             List<Refusal> blamed;
             if (!published.isEmpty()) {
                 blamed = refused;
-            } else if (failure == null && !refused.isEmpty()) {
+            } else if (failure == null && !fenced && !refused.isEmpty()) {
                 blamed = List.of(refused.getFirst());
             } else {
                 blamed = List.of();
             }
             List<Refusal> unblamed =
                     refused.stream().filter(r -> !blamed.contains(r)).toList();
-            return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure);
+            return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure, fenced);
         }
     }
 }

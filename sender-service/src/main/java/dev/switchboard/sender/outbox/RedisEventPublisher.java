@@ -1,28 +1,28 @@
 package dev.switchboard.sender.outbox;
 
 import dev.switchboard.events.EventChannels;
-import dev.switchboard.events.EventType;
-import dev.switchboard.sender.SenderConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The Redis pub/sub {@link EventPublisher}: one PUBLISH per event on {@code <prefix><event name>}, a whole list
- * pipelined in one round trip on one connection (so in order).
+ * The Redis pub/sub {@link EventPublisher}: a partition's batch goes out in one call of {@link FencedPublishScript}
+ * (EVALSHA, EVAL when Redis does not hold the script yet), one PUBLISH per event on its channel
+ * {@code <prefix><event name>:{<partition tag>}}, in order, after the partition's fence has been checked.
  * <p>
- * A pipelined batch that Redis answers with an error reply has had some PUBLISH refused, and the others executed;
- * the client does not say which. The batch is then repeated one PUBLISH at a time to find out: the others are
- * published a second time, which at-least-once allows. An error reply counts as a refusal of the row only when it is
- * about the command, not about the server's state ({@link #SERVER_STATE_ERRORS}); transport failures, timeouts and
- * state errors are {@link PublishResult.Failed} for the row and every row after it.
+ * An event's own error reply is a refusal of its row when it is about the command, not about the server's state
+ * ({@link #SERVER_STATE_ERRORS}); a whole call that fails (transport down, timed out, a state error) is
+ * {@link PublishResult.Failed} for every row, and one the server refuses outright is {@link PublishResult.Refused} for
+ * every row (the relay then blames only the oldest).
  */
 @ApplicationScoped
 public class RedisEventPublisher implements EventPublisher {
@@ -41,80 +41,107 @@ public class RedisEventPublisher implements EventPublisher {
             "WRONGPASS",
             "NOREPLICAS",
             "MOVED",
-            "ASK");
+            "ASK",
+            "NOSCRIPT");
 
     private final Redis redis;
     private final EventChannels channels;
+    private final String publishCommand;
 
-    public RedisEventPublisher(Redis redis, SenderConfig config) {
+    @Inject
+    public RedisEventPublisher(Redis redis, EventChannels channels) {
+        this(redis, channels, "PUBLISH");
+    }
+
+    RedisEventPublisher(Redis redis, EventChannels channels, String publishCommand) {
         this.redis = redis;
-        this.channels = new EventChannels(config.channelPrefix());
+        this.channels = channels;
+        this.publishCommand = publishCommand;
     }
 
     @Override
-    public Uni<List<PublishResult>> publish(List<OutboxRow> rows) {
-        if (rows.isEmpty()) {
+    public Uni<List<PublishResult>> publish(PartitionBatch batch) {
+        if (batch.rows().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        if (rows.size() == 1) {
-            return redis.send(request(rows.getFirst()))
-                    .map(ignored -> List.of(PublishResult.PUBLISHED))
-                    .onFailure()
-                    .recoverWithItem(e -> List.of(failure(e)));
-        }
-        return redis.batch(rows.stream().map(this::request).toList())
-                .map(ignored -> Collections.nCopies(rows.size(), PublishResult.PUBLISHED))
+        return redis.send(script(Command.EVALSHA, FencedPublishScript.SHA1, batch))
+                .onFailure(RedisEventPublisher::isNoScript)
+                .recoverWithUni(() -> redis.send(script(Command.EVAL, FencedPublishScript.SOURCE, batch)))
+                .map(response -> results(batch, response))
                 .onFailure()
-                .recoverWithUni(e -> isRefusal(e)
-                        ? oneByOne(rows, 0, new ArrayList<>(rows.size()))
-                        : Uni.createFrom().item(Collections.nCopies(rows.size(), new PublishResult.Failed(e))));
+                .recoverWithItem(e -> Collections.nCopies(
+                        batch.rows().size(),
+                        isRefusal(e) ? new PublishResult.Refused(e) : new PublishResult.Failed(e)));
     }
 
-    /** One PUBLISH after the other, so that a refusal is known to be its row's; stops at a transport failure. */
-    private Uni<List<PublishResult>> oneByOne(List<OutboxRow> rows, int from, List<PublishResult> results) {
-        if (from == rows.size()) {
-            return Uni.createFrom().item(results);
+    /** The partition's fence key: its hash tag puts it in the slot of the partition's channels. */
+    String fenceKey(int partition) {
+        return channels.prefix() + "relay-epoch:{" + channels.partitions().tag(partition) + "}";
+    }
+
+    private Request script(Command command, String script, PartitionBatch batch) {
+        Request request = Request.cmd(command)
+                .arg(script)
+                .arg(1)
+                .arg(fenceKey(batch.partition()))
+                .arg(batch.epoch())
+                .arg(publishCommand);
+        for (OutboxRow row : batch.rows()) {
+            request.arg(channels.channel(row.eventType(), row.partition())).arg(row.payload());
         }
-        return redis.send(request(rows.get(from)))
-                .map(ignored -> (PublishResult) PublishResult.PUBLISHED)
-                .onFailure()
-                .recoverWithItem(RedisEventPublisher::failure)
-                .flatMap(result -> {
-                    results.add(result);
-                    if (result instanceof PublishResult.Failed failed) {
-                        while (results.size() < rows.size()) {
-                            results.add(failed);
-                        }
-                        return Uni.createFrom().item(results);
-                    }
-                    return oneByOne(rows, from + 1, results);
-                });
+        return request;
     }
 
-    private static PublishResult failure(Throwable e) {
-        return isRefusal(e) ? new PublishResult.Refused(e) : new PublishResult.Failed(e);
+    private static List<PublishResult> results(PartitionBatch batch, Response response) {
+        int rows = batch.rows().size();
+        if ("FENCED".equals(response.get(0).toString())) {
+            return Collections.nCopies(
+                    rows, new PublishResult.Fenced(response.get(1).toLong()));
+        }
+        if (response.size() != rows + 1) {
+            throw new IllegalStateException(
+                    "the publish script answered " + (response.size() - 1) + " results for " + rows + " events");
+        }
+        List<PublishResult> results = new ArrayList<>(rows);
+        for (int i = 1; i <= rows; i++) {
+            String error = response.get(i).toString();
+            if (error.isEmpty()) {
+                results.add(PublishResult.PUBLISHED);
+            } else {
+                // An error raised by the script engine itself (an ACL refusal) has no code word: it is about the
+                // command.
+                ErrorType reply = ErrorType.create(hasCode(error) ? error : "ERR " + error);
+                results.add(isRefusal(reply) ? new PublishResult.Refused(reply) : new PublishResult.Failed(reply));
+            }
+        }
+        return results;
     }
 
-    private Request request(OutboxRow row) {
-        return Request.cmd(Command.PUBLISH).arg(channel(row.eventType())).arg(row.payload());
+    private static boolean hasCode(String error) {
+        int space = error.indexOf(' ');
+        String first = space < 0 ? error : error.substring(0, space);
+        return !first.isEmpty() && first.chars().allMatch(c -> c >= 'A' && c <= 'Z');
     }
 
-    String channel(String eventType) {
-        EventType type = EventType.lookup(eventType);
-        // A row written by a newer version with an event this one does not know still goes where its name says.
-        return type == null ? channels.prefix() + eventType : channels.channel(type);
+    private static boolean isNoScript(Throwable failure) {
+        return "NOSCRIPT".equals(errorCode(failure));
     }
 
     /** Redis answered this command with an error about the command itself (NOPERM, ERR ...). */
     static boolean isRefusal(Throwable failure) {
+        String code = errorCode(failure);
+        return code != null && !SERVER_STATE_ERRORS.contains(code);
+    }
+
+    /** The first word of the Redis error reply in the failure's causes, null when it is no error reply. */
+    private static String errorCode(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof ErrorType reply) {
                 String message = reply.getMessage() == null ? "" : reply.getMessage();
                 int space = message.indexOf(' ');
-                String code = space < 0 ? message : message.substring(0, space);
-                return !SERVER_STATE_ERRORS.contains(code);
+                return space < 0 ? message : message.substring(0, space);
             }
         }
-        return false;
+        return null;
     }
 }

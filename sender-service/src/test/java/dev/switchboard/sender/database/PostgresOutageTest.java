@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.events.EventType;
 import dev.switchboard.localstack.EmbeddedDatabase;
 import dev.switchboard.sender.outbox.OutboxRelay;
 import dev.switchboard.sender.testing.Api;
@@ -85,16 +86,16 @@ class PostgresOutageTest {
 
         database.start();
 
-        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
+        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, EventType.MESSAGE_ADDED)) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> Api.as(alice)
                                     .body(Map.of("content", "after"))
                                     .post("/api/v1/chats/{id}/messages", chatId)
                                     .statusCode()
                             == 201);
-            await().atMost(Duration.ofSeconds(20)).until(relay::isLeader);
+            await().atMost(Duration.ofSeconds(20)).until(relay::isRelaying);
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> redis.on("switchboard:messageAdded").stream()
+                    .until(() -> redis.on(EventType.MESSAGE_ADDED).stream()
                             .anyMatch(r -> r.payload().contains("\"content\":\"after\"")));
         }
         Api.as(alice)

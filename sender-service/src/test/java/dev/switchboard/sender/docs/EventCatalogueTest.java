@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
+import dev.switchboard.events.Partitions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ class EventCatalogueTest {
         String section = section(type);
 
         assertTrue(
-                section.contains("`" + new EventChannels(EventChannels.DEFAULT_PREFIX).channel(type) + "`"),
+                section.contains("`" + new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(1)).family(type)
+                        + ":{<tag>}`"),
                 "channel of " + type.wireName());
         for (String part : new String[] {"**When.**", "**Audience.**", "**Data.**"}) {
             assertTrue(section.contains(part), part + " of " + type.wireName());

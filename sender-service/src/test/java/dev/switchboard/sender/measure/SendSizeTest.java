@@ -42,7 +42,7 @@ class SendSizeTest {
 
     static List<Cost> measure(Vertx vertx) {
         List<Cost> costs = new ArrayList<>();
-        EventChannels channels = new EventChannels(EventChannels.DEFAULT_PREFIX);
+        EventChannels channels = RedisSubscription.CHANNELS;
         for (String ids : List.of("20 chars", "UUID"))
             for (int members : MEMBERS) {
                 String creator = Api.user("sizer");

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.events.EventChannels;
+import dev.switchboard.events.Partitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +21,17 @@ import org.junit.jupiter.api.Test;
 public abstract class EventPublisherContract {
 
     protected static final Duration WAIT = Duration.ofSeconds(10);
+    /** The channels of the default configuration: the publisher under test must use these. */
+    protected static final EventChannels CHANNELS =
+            new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT));
+
+    /** Epochs only grow, across tests too: the transport may remember the fence of an earlier test. */
+    private static final AtomicLong EPOCHS = new AtomicLong(System.currentTimeMillis());
 
     /** An event as a subscriber of its channel received it. */
-    public record Received(String eventType, String payload) {}
+    public record Received(String channel, String payload) {}
 
-    /** Watches every event channel from now on. */
+    /** Watches every event channel of every partition from now on. */
     public interface Tap extends AutoCloseable {
         List<Received> received();
 
@@ -42,16 +51,17 @@ public abstract class EventPublisherContract {
     protected abstract void stopTransport();
 
     @Test
-    void everyRowReachesItsEventChannelInTheOrderGiven() {
-        UUID chatA = UUID.randomUUID();
-        UUID chatB = UUID.randomUUID();
+    void everyRowReachesItsPartitionsEventChannelInTheOrderGiven() {
+        int partition = 5;
+        UUID chatA = chatIn(partition);
+        UUID chatB = chatIn(partition);
         List<OutboxRow> rows = new ArrayList<>();
         String[] types = {"messageAdded", "chatMessageNotification", "messageUpdateForChatList", "unreadCountUpdated"};
         for (int i = 0; i < 60; i++) {
             rows.add(row(i + 1, i % 2 == 0 ? chatA : chatB, types[i % types.length]));
         }
         try (Tap tap = tap()) {
-            List<PublishResult> results = publish(rows);
+            List<PublishResult> results = publish(partition, EPOCHS.incrementAndGet(), rows);
 
             assertEquals(rows.size(), results.size());
             results.forEach(result -> assertInstanceOf(PublishResult.Published.class, result));
@@ -63,11 +73,11 @@ public abstract class EventPublisherContract {
     @Test
     void aRefusedRowIsReportedAsRefusedAndTheRowsAroundItArePublished() {
         refuse("chatAdded");
-        UUID chat = UUID.randomUUID();
+        UUID chat = chatIn(9);
         List<OutboxRow> rows =
                 List.of(row(1, chat, "messageAdded"), row(2, chat, "chatAdded"), row(3, chat, "messageAdded"));
         try (Tap tap = tap()) {
-            List<PublishResult> results = publish(rows);
+            List<PublishResult> results = publish(9, EPOCHS.incrementAndGet(), rows);
 
             assertInstanceOf(PublishResult.Published.class, results.get(0));
             assertInstanceOf(PublishResult.Refused.class, results.get(1));
@@ -79,10 +89,43 @@ public abstract class EventPublisherContract {
     }
 
     @Test
+    void onceANewerEpochHasPublishedAPartitionAnOlderOnePublishesNothingThere() {
+        int partition = 17;
+        UUID chat = chatIn(partition);
+        long older = EPOCHS.incrementAndGet();
+        long newer = EPOCHS.incrementAndGet();
+        try (Tap tap = tap()) {
+            assertPublished(publish(partition, older, List.of(row(1, chat, "messageAdded"))));
+            assertPublished(publish(partition, newer, List.of(row(2, chat, "messageAdded"))));
+
+            List<PublishResult> fenced =
+                    publish(partition, older, List.of(row(3, chat, "messageAdded"), row(4, chat, "messageAdded")));
+            assertEquals(List.of(new PublishResult.Fenced(newer), new PublishResult.Fenced(newer)), fenced);
+
+            assertPublished(publish(partition, newer, List.of(row(5, chat, "messageAdded"))));
+            await().atMost(WAIT).until(() -> tap.received().size() >= 3);
+            assertEquals(
+                    List.of(1L, 2L, 5L),
+                    tap.received().stream().map(r -> idOf(r.payload())).toList(),
+                    "nothing of the older epoch after the newer one's first publish");
+        }
+    }
+
+    @Test
+    void theFenceOfOnePartitionLeavesTheOthersAlone() {
+        UUID chat = chatIn(21);
+        UUID other = chatIn(22);
+        long high = EPOCHS.addAndGet(1_000);
+        assertPublished(publish(21, high, List.of(row(1, chat, "messageAdded"))));
+        assertPublished(publish(22, high - 500, List.of(row(2, other, "messageAdded"))));
+    }
+
+    @Test
     void aTransportThatIsDownFailsEveryRowAndRefusesNone() {
         stopTransport();
-        UUID chat = UUID.randomUUID();
-        List<PublishResult> results = publish(List.of(row(1, chat, "messageAdded"), row(2, chat, "messageAdded")));
+        UUID chat = chatIn(3);
+        List<PublishResult> results = publish(
+                3, EPOCHS.incrementAndGet(), List.of(row(1, chat, "messageAdded"), row(2, chat, "messageAdded")));
 
         assertEquals(2, results.size());
         results.forEach(result -> assertInstanceOf(PublishResult.Failed.class, result));
@@ -90,18 +133,46 @@ public abstract class EventPublisherContract {
 
     @Test
     void nothingToPublishIsNoResult() {
-        assertTrue(publish(List.of()).isEmpty());
+        assertTrue(publish(0, EPOCHS.incrementAndGet(), List.of()).isEmpty());
     }
 
-    private List<PublishResult> publish(List<OutboxRow> rows) {
-        return publisher().publish(rows).await().atMost(WAIT);
+    private List<PublishResult> publish(int partition, long epoch, List<OutboxRow> rows) {
+        return publisher()
+                .publish(new EventPublisher.PartitionBatch(partition, epoch, rows))
+                .await()
+                .atMost(WAIT);
+    }
+
+    private static void assertPublished(List<PublishResult> results) {
+        results.forEach(result -> assertInstanceOf(PublishResult.Published.class, result));
+    }
+
+    /** A chat id whose partition is this one. */
+    protected static UUID chatIn(int partition) {
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (CHANNELS.partitions().of(candidate) == partition) {
+                return candidate;
+            }
+        }
     }
 
     protected static OutboxRow row(long id, UUID chatId, String eventType) {
-        return new OutboxRow(id, chatId, eventType, "{\"id\":\"" + id + "\",\"chatId\":\"" + chatId + "\"}", 0);
+        return new OutboxRow(
+                id,
+                CHANNELS.partitions().of(chatId),
+                chatId,
+                eventType,
+                "{\"id\":\"" + id + "\",\"chatId\":\"" + chatId + "\"}",
+                0);
+    }
+
+    private static long idOf(String payload) {
+        int start = payload.indexOf("\"id\":\"") + 6;
+        return Long.parseLong(payload.substring(start, payload.indexOf('"', start)));
     }
 
     private static Received asReceived(OutboxRow row) {
-        return new Received(row.eventType(), row.payload());
+        return new Received(CHANNELS.channel(row.eventType(), row.partition()), row.payload());
     }
 }

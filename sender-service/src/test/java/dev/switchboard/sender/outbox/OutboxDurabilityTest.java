@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
+import dev.switchboard.events.EventType;
 import dev.switchboard.events.Message;
 import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.sender.testing.Api;
@@ -85,8 +86,7 @@ class OutboxDurabilityTest {
                         .distinct()
                         .toList());
 
-        try (RedisSubscription subscription =
-                restartRedisAndSubscribe("switchboard:chatAdded", "switchboard:messageAdded")) {
+        try (RedisSubscription subscription = restartRedisAndSubscribe(EventType.CHAT_ADDED, EventType.MESSAGE_ADDED)) {
             await().atMost(DRAINED).until(() -> ofChat(subscription, chatId).size() == 6);
 
             List<EventEnvelope> events = ofChat(subscription, chatId);
@@ -132,13 +132,13 @@ class OutboxDurabilityTest {
      * Holds the relay back (an exclusive lock on the outbox blocks its next read) until this test's subscriber is
      * listening on the restarted Redis, so that the drain cannot happen before anyone listens.
      */
-    private RedisSubscription restartRedisAndSubscribe(String... channels) throws Exception {
+    private RedisSubscription restartRedisAndSubscribe(EventType... types) throws Exception {
         try (Connection lock = TestDatabase.connect();
                 Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE");
             redis.start();
-            RedisSubscription subscription = RedisSubscription.subscribe(vertx, channels);
+            RedisSubscription subscription = RedisSubscription.subscribe(vertx, types);
             lock.rollback();
             return subscription;
         }

@@ -3,7 +3,6 @@ package dev.switchboard.sender.outbox;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,11 +46,11 @@ class OutboxRelayTest {
     OutboxConfig config;
 
     @Test
-    void aSentMessageIsPublishedOnTheMessageAddedChannelAsTheContractEnvelope() throws Exception {
+    void aSentMessageIsPublishedOnItsPartitionsMessageAddedChannelAsTheContractEnvelope() throws Exception {
         String alice = Api.user("alice");
         String bob = Api.user("bob");
         String chatId = Api.createChat(alice, bob);
-        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
+        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, EventType.MESSAGE_ADDED)) {
             String body = Api.as(alice)
                     .header("Switchboard-Origin-Connection", "conn-1")
                     .body(Map.of("content", "hi bob", "clientMessageId", "c-1"))
@@ -63,9 +62,16 @@ class OutboxRelayTest {
 
             await().atMost(PROMPTLY)
                     .until(() ->
-                            eventsOf(redis, "switchboard:messageAdded", chatId).size() == 1);
+                            eventsOf(redis, EventType.MESSAGE_ADDED, chatId).size() == 1);
 
-            String payload = eventsOf(redis, "switchboard:messageAdded", chatId).getFirst();
+            String payload = eventsOf(redis, EventType.MESSAGE_ADDED, chatId).getFirst();
+            String channel = RedisSubscription.CHANNELS.channel(EventType.MESSAGE_ADDED, UUID.fromString(chatId));
+            assertEquals(
+                    List.of(payload),
+                    redis.on(channel).stream()
+                            .map(RedisSubscription.Received::payload)
+                            .filter(p -> p.contains(chatId))
+                            .toList());
             EventEnvelope event = codec.decode(payload);
             JsonNode message = JSON.readTree(body);
             assertEquals(1, event.v());
@@ -84,7 +90,7 @@ class OutboxRelayTest {
     void aCreatedChatIsPublishedOnTheChatAddedChannelToAllMembers() throws Exception {
         String alice = Api.user("alice");
         String bob = Api.user("bob");
-        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:chatAdded")) {
+        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, EventType.CHAT_ADDED)) {
             String body = Api.as(alice)
                     .body(Map.of("name", "Project", "memberIds", List.of(bob)))
                     .post("/api/v1/chats")
@@ -95,11 +101,10 @@ class OutboxRelayTest {
             String chatId = JSON.readTree(body).get("id").asText();
 
             await().atMost(PROMPTLY)
-                    .until(() ->
-                            eventsOf(redis, "switchboard:chatAdded", chatId).size() == 1);
+                    .until(() -> eventsOf(redis, EventType.CHAT_ADDED, chatId).size() == 1);
 
-            EventEnvelope event = codec.decode(
-                    eventsOf(redis, "switchboard:chatAdded", chatId).getFirst());
+            EventEnvelope event =
+                    codec.decode(eventsOf(redis, EventType.CHAT_ADDED, chatId).getFirst());
             assertEquals(EventType.CHAT_ADDED, event.type());
             assertEquals(List.of(alice, bob), event.audience().userIds());
             assertEquals(List.of(), event.audience().excludeConnectionIds());
@@ -114,14 +119,13 @@ class OutboxRelayTest {
                 "poll must be much slower than the wake-up");
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
-        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
+        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, EventType.MESSAGE_ADDED)) {
             for (int i = 1; i <= 3; i++) {
                 Api.send(alice, chatId, "m" + i);
                 int expected = i;
                 await().atMost(PROMPTLY)
-                        .until(() -> eventsOf(redis, "switchboard:messageAdded", chatId)
-                                        .size()
-                                == expected);
+                        .until(() ->
+                                eventsOf(redis, EventType.MESSAGE_ADDED, chatId).size() == expected);
             }
         }
     }
@@ -136,54 +140,62 @@ class OutboxRelayTest {
     }
 
     @Test
-    void readinessSaysThisInstanceIsTheActiveRelay() {
-        Management.given()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(true))
-                .body("checks.find { it.name == 'outbox-relay' }.data.instanceId", equalTo("sender-test"));
+    void readinessSaysThisInstanceRelaysEveryPartition() {
+        await().atMost(PROMPTLY)
+                .untilAsserted(() -> Management.given()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
+                        .body("checks.find { it.name == 'outbox-relay' }.data.partitionsHeld", equalTo(64))
+                        .body("checks.find { it.name == 'outbox-relay' }.data.instanceId", equalTo("sender-test")));
     }
 
     @Test
-    void anotherSessionCannotTakeTheRelayLockWhileTheLeaderHoldsIt() throws Exception {
-        try (Connection standby = TestDatabase.connect();
-                PreparedStatement s = standby.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            s.setLong(1, config.lockKey());
+    void anotherSessionCannotTakeAPartitionLockWhileTheRelayHoldsIt() throws Exception {
+        await().atMost(PROMPTLY).until(() -> TestDatabase.queryLong(heldLocks()) == 64);
+        try (Connection other = TestDatabase.connect();
+                PreparedStatement s = other.prepareStatement(
+                        "SELECT count(*) FILTER (WHERE pg_try_advisory_lock(?, p)) FROM generate_series(0, 63) AS p")) {
+            s.setInt(1, config.lockSpace());
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                assertFalse(r.getBoolean(1));
+                assertEquals(0, r.getInt(1));
             }
         }
     }
 
     @Test
-    void whenTheRelaySessionDiesLeadershipIsTakenAgainAndDeliveryGoesOn() {
-        String lockHolder = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted";
+    void whenTheRelaySessionDiesThePartitionsAreTakenAgainUnderNewEpochsAndDeliveryGoesOn() {
+        await().atMost(PROMPTLY).until(() -> TestDatabase.queryLong(heldLocks()) == 64);
+        String lockHolder = "SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted";
         long before = TestDatabase.queryLong(lockHolder);
+        long epochBefore = TestDatabase.queryLong("SELECT min(epoch) FROM outbox_partition");
 
         assertTrue(TestDatabase.queryBoolean("SELECT pg_terminate_backend(?)", (int) before));
 
         await().atMost(Duration.ofSeconds(10))
                 .ignoreExceptions()
-                .until(() -> TestDatabase.queryLong(lockHolder) != before);
-        Management.given()
-                .get("/q/health/ready")
-                .then()
-                .body("checks.find { it.name == 'outbox-relay' }.data.leader", equalTo(true));
+                .until(() -> TestDatabase.queryLong(lockHolder) != before && TestDatabase.queryLong(heldLocks()) == 64);
+        assertTrue(TestDatabase.queryLong("SELECT min(epoch) FROM outbox_partition") > epochBefore);
         String alice = Api.user("alice");
         String chatId = Api.createChat(alice);
-        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:messageAdded")) {
+        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, EventType.MESSAGE_ADDED)) {
             Api.send(alice, chatId, "still delivered");
             await().atMost(PROMPTLY)
                     .until(() ->
-                            eventsOf(redis, "switchboard:messageAdded", chatId).size() == 1);
+                            eventsOf(redis, EventType.MESSAGE_ADDED, chatId).size() == 1);
         }
     }
 
-    static List<String> eventsOf(RedisSubscription redis, String channel, String chatId) {
-        return redis.on(channel).stream()
+    /** Partition locks granted (the relay's membership lock is in the next lock space). */
+    private String heldLocks() {
+        return "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = "
+                + config.lockSpace();
+    }
+
+    static List<String> eventsOf(RedisSubscription redis, EventType type, String chatId) {
+        return redis.on(type).stream()
                 .map(RedisSubscription.Received::payload)
                 .filter(payload -> payload.contains("\"chatId\":\"" + chatId + "\""))
                 .toList();

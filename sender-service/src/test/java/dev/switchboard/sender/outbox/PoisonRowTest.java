@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.sender.testing.AliceAndBobChat;
 import dev.switchboard.sender.testing.Api;
@@ -74,7 +73,7 @@ class PoisonRowTest extends AliceAndBobChat {
     @BeforeEach
     void onlyTheContractChannelsMayBePublished() {
         List<String> acl = new ArrayList<>(List.of("default", "resetchannels"));
-        new EventChannels(EventChannels.DEFAULT_PREFIX).all().forEach(channel -> acl.add("&" + channel));
+        RedisSubscription.CHANNELS.all().forEach(channel -> acl.add("&" + channel));
         TestRedis.command(
                 vertx, "ACL", Stream.concat(Stream.of("SETUSER"), acl.stream()).toArray(String[]::new));
         java.util.logging.Logger.getLogger(OutboxRelay.class.getName()).addHandler(capture);
@@ -111,7 +110,7 @@ class PoisonRowTest extends AliceAndBobChat {
                         && line.contains(chatId)
                         && line.contains("poison-event")
                         && line.contains(POISON_TYPE)
-                        && line.contains("NOPERM"),
+                        && line.contains("can't publish to the channel"),
                 line);
         assertTrue(line.contains("outboxId=" + poisonId) && line.contains("eventId=poison-event"), "MDC: " + line);
         assertFalse(logLines.stream().anyMatch(l -> l.contains(SECRET)), "payload content is never logged");
@@ -134,7 +133,8 @@ class PoisonRowTest extends AliceAndBobChat {
         await().atMost(PROMPTLY).until(() -> deadLetterAttempts(poisonId) > 0);
         TestRedis.command(vertx, "ACL", "SETUSER", "default", "allchannels");
 
-        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, "switchboard:" + POISON_TYPE)) {
+        try (RedisSubscription redis = RedisSubscription.subscribe(
+                vertx, RedisSubscription.CHANNELS.channel(POISON_TYPE, partitionOf(chatId)))) {
             long outboxId = ((Number) Api.asAdmin()
                             .post("/api/v1/admin/outbox/dead-letters/{id}/retry", poisonId)
                             .then()
@@ -164,7 +164,7 @@ class PoisonRowTest extends AliceAndBobChat {
         List<TestDatabase.OutboxRecord> waiting = TestDatabase.outbox(chatId);
         assertTrue(waiting.size() >= 3 * 4 - 2, "rows dead-lettered: " + (12 - waiting.size()));
         assertTrue(waiting.stream()
-                .allMatch(r -> r.lastError() != null && r.lastError().contains("NOPERM")));
+                .allMatch(r -> r.lastError() != null && r.lastError().contains("can't publish to the channel")));
 
         TestRedis.command(vertx, "ACL", "SETUSER", "default", "allchannels");
         await().atMost(PROMPTLY).until(() -> TestDatabase.outbox(chatId).isEmpty());
@@ -175,10 +175,11 @@ class PoisonRowTest extends AliceAndBobChat {
                 + "\",\"data\":{\"content\":\"" + SECRET + "\"}}";
         try (Connection c = TestDatabase.connect();
                 PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO outbox (chat_id, event_type, payload) VALUES (?, ?, ?) RETURNING id")) {
+                        "INSERT INTO outbox (chat_id, partition, event_type, payload) VALUES (?, ?, ?, ?) RETURNING id")) {
             s.setObject(1, UUID.fromString(chatId));
-            s.setString(2, POISON_TYPE);
-            s.setString(3, payload);
+            s.setInt(2, partitionOf(chatId));
+            s.setString(3, POISON_TYPE);
+            s.setString(4, payload);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -186,6 +187,10 @@ class PoisonRowTest extends AliceAndBobChat {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int partitionOf(String chatId) {
+        return RedisSubscription.CHANNELS.partitions().of(UUID.fromString(chatId));
     }
 
     private static long deadLetterAttempts(long id) {

@@ -50,6 +50,24 @@ class PublishRoundTest {
     }
 
     @Test
+    void aFencedRoundEndsAtOnceAndBlamesNobody() {
+        List<Integer> calls = new ArrayList<>();
+        PublishRound.Outcome outcome = PublishRound.run(List.of(row(1, 1), row(2, 0), row(3, 0)), rows -> {
+            calls.add(rows.size());
+            return rows.stream()
+                    .map(r -> (PublishResult) new PublishResult.Fenced(7))
+                    .toList();
+        });
+
+        assertTrue(outcome.fenced());
+        assertEquals(List.of(1), calls, "nothing more is offered once fenced");
+        assertTrue(outcome.published().isEmpty());
+        assertTrue(outcome.blamed().isEmpty());
+        assertTrue(outcome.unblamed().isEmpty());
+        assertNull(outcome.failure());
+    }
+
+    @Test
     void aHealthyRoundIsOnePipelinedBatch() {
         FakeTransport redis = new FakeTransport(Set.of(), null);
 
@@ -137,7 +155,7 @@ class PublishRoundTest {
     }
 
     private static OutboxRow row(long id, int attempts) {
-        return new OutboxRow(id, CHAT, "messageAdded", "{\"id\":\"e" + id + "\"}", attempts);
+        return new OutboxRow(id, 0, CHAT, "messageAdded", "{\"id\":\"e" + id + "\"}", attempts);
     }
 
     private static List<Long> ids(List<OutboxRow> rows) {

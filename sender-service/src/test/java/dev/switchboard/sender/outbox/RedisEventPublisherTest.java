@@ -1,13 +1,11 @@
 package dev.switchboard.sender.outbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.localstack.EmbeddedRedis;
-import dev.switchboard.runtime.testing.ConfigMappings;
-import dev.switchboard.sender.SenderConfig;
 import dev.switchboard.sender.testing.RedisSubscription;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.mutiny.core.Vertx;
@@ -17,7 +15,6 @@ import io.vertx.redis.client.impl.types.ErrorType;
 import java.net.ConnectException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class RedisEventPublisherTest extends EventPublisherContract {
 
-    private static final EventChannels CHANNELS = new EventChannels("switchboard:");
     private static Vertx vertx;
     private static EmbeddedRedis redis;
     private Redis client;
@@ -59,7 +55,7 @@ class RedisEventPublisherTest extends EventPublisherContract {
                 new RedisOptions()
                         .setConnectionString("redis://relay:relay-password@127.0.0.1:" + redis.port())
                         .setMaxPoolWaiting(10));
-        publisher = new RedisEventPublisher(client, ConfigMappings.read(SenderConfig.class, Map.of()));
+        publisher = new RedisEventPublisher(client, CHANNELS);
     }
 
     @AfterEach
@@ -80,7 +76,7 @@ class RedisEventPublisherTest extends EventPublisherContract {
             @Override
             public List<Received> received() {
                 return subscription.received().stream()
-                        .map(r -> new Received(CHANNELS.typeOf(r.channel()).wireName(), r.payload()))
+                        .map(r -> new Received(r.channel(), r.payload()))
                         .toList();
             }
 
@@ -95,19 +91,30 @@ class RedisEventPublisherTest extends EventPublisherContract {
     protected void refuse(String eventType) {
         String allowed = Arrays.stream(EventType.values())
                 .filter(t -> !t.wireName().equals(eventType))
-                .map(t -> "&" + CHANNELS.channel(t))
+                .flatMap(t -> java.util.stream.IntStream.range(
+                                0, CHANNELS.partitions().count())
+                        .mapToObj(p -> "&" + CHANNELS.channel(t, p)))
                 .collect(Collectors.joining(" "));
         acl(("resetchannels " + allowed).split(" "));
         client.close();
         client = Redis.createClient(
                 vertx,
                 new RedisOptions().setConnectionString("redis://relay:relay-password@127.0.0.1:" + redis.port()));
-        publisher = new RedisEventPublisher(client, ConfigMappings.read(SenderConfig.class, Map.of()));
+        publisher = new RedisEventPublisher(client, CHANNELS);
     }
 
     @Override
     protected void stopTransport() {
         redis.stop();
+    }
+
+    @Test
+    void theFenceKeySharesItsPartitionsSlot() {
+        for (int partition = 0; partition < CHANNELS.partitions().count(); partition++) {
+            assertEquals(
+                    CHANNELS.partitions().slot(partition),
+                    dev.switchboard.events.HashSlots.slot(publisher.fenceKey(partition)));
+        }
     }
 
     @Test

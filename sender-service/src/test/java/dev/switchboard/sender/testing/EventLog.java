@@ -1,6 +1,5 @@
 package dev.switchboard.sender.testing;
 
-import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
@@ -30,7 +29,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     public static EventLog subscribe(Vertx vertx, EventCodec codec) {
-        List<String> channels = new EventChannels(EventChannels.DEFAULT_PREFIX).all();
+        List<String> channels = RedisSubscription.CHANNELS.all();
         return new EventLog(RedisSubscription.subscribe(vertx, channels.toArray(String[]::new)), codec);
     }
 

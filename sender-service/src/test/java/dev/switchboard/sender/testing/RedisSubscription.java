@@ -1,5 +1,8 @@
 package dev.switchboard.sender.testing;
 
+import dev.switchboard.events.EventChannels;
+import dev.switchboard.events.EventType;
+import dev.switchboard.events.Partitions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -19,6 +22,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class RedisSubscription implements AutoCloseable {
 
+    /** The channels of the default configuration (prefix, partition count), as the application under test uses. */
+    public static final EventChannels CHANNELS =
+            new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT));
+
     public record Received(String channel, String payload) {}
 
     private final Redis client;
@@ -33,6 +40,21 @@ public final class RedisSubscription implements AutoCloseable {
     /** On the application's Redis (quarkus.redis.hosts). */
     public static RedisSubscription subscribe(Vertx vertx, String... channels) {
         return subscribeAt(vertx, ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class), channels);
+    }
+
+    /** Every partition's channel of these event types, on the application's Redis. */
+    public static RedisSubscription subscribe(Vertx vertx, EventType... types) {
+        return subscribeAt(vertx, ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class), types);
+    }
+
+    public static RedisSubscription subscribeAt(Vertx vertx, String url, EventType... types) {
+        List<String> channels = new ArrayList<>();
+        for (EventType type : types) {
+            for (int partition = 0; partition < CHANNELS.partitions().count(); partition++) {
+                channels.add(CHANNELS.channel(type, partition));
+            }
+        }
+        return subscribeAt(vertx, url, channels.toArray(String[]::new));
     }
 
     public static RedisSubscription subscribeAt(Vertx vertx, String url, String... channels) {
@@ -62,6 +84,13 @@ public final class RedisSubscription implements AutoCloseable {
 
     public List<Received> on(String channel) {
         return received.stream().filter(r -> r.channel().equals(channel)).toList();
+    }
+
+    /** What arrived on any partition's channel of this event type. */
+    public List<Received> on(EventType type) {
+        return received.stream()
+                .filter(r -> CHANNELS.typeOf(r.channel()) == type)
+                .toList();
     }
 
     @Override
