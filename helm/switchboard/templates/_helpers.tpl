@@ -106,12 +106,33 @@ app.kubernetes.io/component: {{ .component }}
 {{/* ---------- Redis ---------- */}}
 
 {{- define "switchboard.redis.url" -}}
+{{- if not (has .Values.redis.mode (list "standalone" "sharded" "cluster")) }}
+{{- fail "redis.mode must be standalone, sharded or cluster" }}
+{{- end }}
+{{- if and .Values.redis.bundled (ne .Values.redis.mode "standalone") }}
+{{- fail "a bundled Redis is standalone only: set redis.bundled=false and external.url / external.shards" }}
+{{- end }}
+{{- if and (eq .Values.redis.mode "sharded") (not .Values.redis.external.shards) }}
+{{- fail "redis.mode sharded needs redis.external.shards" }}
+{{- end }}
 {{- if .Values.redis.bundled }}
 {{- printf "redis://%s:6379" (include "switchboard.componentName" (dict "root" . "component" "redis")) }}
 {{- else if .Values.redis.external.url }}
 {{- .Values.redis.external.url }}
 {{- else if not .Values.redis.external.existingSecret }}
 {{- fail "redis.bundled is false: set redis.external.url or redis.external.existingSecret" }}
+{{- end }}
+{{- end }}
+
+{{/* The Redis topology settings every component gets (switchboard.redis.*). */}}
+{{- define "switchboard.redis.topology" -}}
+SWITCHBOARD_PARTITIONS: {{ .Values.partitions | quote }}
+SWITCHBOARD_REDIS_MODE: {{ .Values.redis.mode | quote }}
+{{- if eq .Values.redis.mode "sharded" }}
+SWITCHBOARD_REDIS_SHARDS: {{ join "," .Values.redis.external.shards | quote }}
+{{- end }}
+{{- if eq .Values.redis.mode "cluster" }}
+QUARKUS_REDIS_CLIENT_TYPE: "cluster"
 {{- end }}
 {{- end }}
 

@@ -38,12 +38,54 @@ class ComposeFileTest {
     @Test
     void runsInfrastructureTwoSendersTwoReceiversAndALoadBalancer() {
         Set<String> names = new TreeSet<>();
-        SERVICES.fieldNames().forEachRemaining(names::add);
+        SERVICES.fieldNames().forEachRemaining(name -> {
+            if (SERVICES.path(name).path("profiles").isMissingNode()) {
+                names.add(name);
+            }
+        });
         assertEquals(
                 new TreeSet<>(List.of(
                         "redis", "postgres", "sender-1", "sender-2", "receiver-1", "receiver-2", LOAD_BALANCER)),
                 names);
         assertTrue(SERVICES.path(LOAD_BALANCER).path("image").asText().startsWith("nginx"));
+    }
+
+    @Test
+    void theClusterProfileJoinsSixRedisNodesAndItsEnvFilePointsTheServicesAtThem() throws Exception {
+        Set<String> cluster = new TreeSet<>();
+        SERVICES.fieldNames().forEachRemaining(name -> {
+            if (SERVICES.path(name).path("profiles").toString().contains("cluster")) {
+                cluster.add(name);
+            }
+        });
+        Set<String> expected = new TreeSet<>(List.of("redis-cluster-init"));
+        for (int i = 1; i <= 6; i++) {
+            expected.add("redis-node-" + i);
+            assertTrue(
+                    SERVICES.path("redis-node-" + i).path("command").toString().contains("--cluster-enabled yes"),
+                    "redis-node-" + i + " runs in cluster mode");
+        }
+        assertEquals(expected, cluster);
+        assertTrue(
+                SERVICES.path("redis-cluster-init").path("command").toString().contains("--cluster-replicas 1"));
+
+        java.util.Properties env = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(Project.path("compose-cluster.env"))) {
+            env.load(reader);
+        }
+        assertEquals("cluster", env.getProperty("SWITCHBOARD_COMPOSE_REDIS_MODE"));
+        assertEquals("cluster", env.getProperty("SWITCHBOARD_COMPOSE_REDIS_CLIENT_TYPE"));
+        for (int i = 1; i <= 6; i++) {
+            assertTrue(
+                    env.getProperty("SWITCHBOARD_COMPOSE_REDIS_HOSTS").contains("redis://redis-node-" + i + ":6379"));
+        }
+        for (String service : APP_SERVICES.keySet()) {
+            Map<String, String> serviceEnv = environment(service);
+            assertEquals("${SWITCHBOARD_COMPOSE_REDIS_MODE:-standalone}", serviceEnv.get("SWITCHBOARD_REDIS_MODE"));
+            assertEquals(
+                    "${SWITCHBOARD_COMPOSE_REDIS_CLIENT_TYPE:-standalone}",
+                    serviceEnv.get("QUARKUS_REDIS_CLIENT_TYPE"));
+        }
     }
 
     @Test

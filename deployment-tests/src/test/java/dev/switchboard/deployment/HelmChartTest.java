@@ -37,12 +37,62 @@ class HelmChartTest {
     private static final RenderedChart DEFAULTS = RenderedChart.testCluster(Map.of());
     private static final RenderedChart PRODUCTION = RenderedChart.production();
     private static final RenderedChart DEV_TOKENS = RenderedChart.testCluster(Map.of("devTokens.enabled", "true"));
+    private static final RenderedChart REDIS_CLUSTER =
+            RenderedChart.render(Project.path("helm/values-redis-cluster.yaml"), Map.of("auth.allowDevKeys", "true"));
+    private static final RenderedChart REDIS_SHARDED =
+            RenderedChart.render(Project.path("helm/values-redis-sharded.yaml"), Map.of("auth.allowDevKeys", "true"));
 
     static Stream<Arguments> renders() {
         return Stream.of(
                 Arguments.of("test cluster values (dev keys allowed)", DEFAULTS),
                 Arguments.of("values-production.yaml", PRODUCTION),
-                Arguments.of("dev tokens on", DEV_TOKENS));
+                Arguments.of("dev tokens on", DEV_TOKENS),
+                Arguments.of("values-redis-cluster.yaml", REDIS_CLUSTER),
+                Arguments.of("values-redis-sharded.yaml", REDIS_SHARDED));
+    }
+
+    @Test
+    void theDefaultIsStandaloneRedisWithTheDefaultPartitionCount() {
+        for (String component : COMPONENTS.keySet()) {
+            Map<String, String> env = DEFAULTS.environment(DEFAULTS.deployment(component));
+            assertEquals("standalone", env.get("SWITCHBOARD_REDIS_MODE"), component);
+            assertEquals("64", env.get("SWITCHBOARD_PARTITIONS"), component);
+            assertFalse(env.containsKey("QUARKUS_REDIS_CLIENT_TYPE"), component);
+        }
+    }
+
+    @Test
+    void aRedisClusterIsReachedThroughItsSeedsWithClusterClientsEverywhere() {
+        assertEquals(List.of(), REDIS_CLUSTER.workloads("redis"), "no bundled Redis");
+        for (String component : COMPONENTS.keySet()) {
+            Map<String, String> env = REDIS_CLUSTER.environment(REDIS_CLUSTER.deployment(component));
+            assertEquals("cluster", env.get("SWITCHBOARD_REDIS_MODE"), component);
+            assertEquals("cluster", env.get("QUARKUS_REDIS_CLIENT_TYPE"), component);
+            assertEquals("<from secretKeyRef>", env.get("QUARKUS_REDIS_HOSTS"), component);
+        }
+    }
+
+    @Test
+    void shardedRedisHandsEveryComponentTheSameOrderedNodeList() {
+        String shards = "redis://redis-0.redis.data.svc:6379,redis://redis-1.redis.data.svc:6379,"
+                + "redis://redis-2.redis.data.svc:6379";
+        for (String component : COMPONENTS.keySet()) {
+            Map<String, String> env = REDIS_SHARDED.environment(REDIS_SHARDED.deployment(component));
+            assertEquals("sharded", env.get("SWITCHBOARD_REDIS_MODE"), component);
+            assertEquals(shards, env.get("SWITCHBOARD_REDIS_SHARDS"), component);
+        }
+    }
+
+    @Test
+    void refusesABundledRedisInAnotherModeAndShardedModeWithoutShards() {
+        Exception bundled =
+                assertThrows(Exception.class, () -> RenderedChart.testCluster(Map.of("redis.mode", "cluster")));
+        assertTrue(bundled.getMessage().contains("a bundled Redis is standalone only"), bundled.getMessage());
+        Exception noShards = assertThrows(
+                Exception.class,
+                () -> RenderedChart.testCluster(Map.of(
+                        "redis.mode", "sharded", "redis.bundled", "false", "redis.external.url", "redis://r:6379")));
+        assertTrue(noShards.getMessage().contains("redis.external.shards"), noShards.getMessage());
     }
 
     @Test

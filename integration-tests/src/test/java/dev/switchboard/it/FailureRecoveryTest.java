@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.it.testing.ApiClient;
-import dev.switchboard.it.testing.ClientReplica;
+import dev.switchboard.it.testing.FaultScenes;
+import dev.switchboard.it.testing.FaultScenes.Scene;
 import dev.switchboard.it.testing.SharedCluster;
 import dev.switchboard.it.testing.SocketClient;
 import dev.switchboard.it.testing.SwitchboardCluster;
@@ -13,9 +13,7 @@ import dev.switchboard.it.testing.Traffic;
 import dev.switchboard.localstack.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,126 +33,46 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailureRecoveryTest {
 
-    private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RECOVERY_TIMEOUT = FaultScenes.RECOVERY_TIMEOUT;
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ApiClient api = new ApiClient();
-    private final Map<String, String> tokens = new HashMap<>();
-    private final List<SocketClient> sockets = new ArrayList<>();
     private SwitchboardCluster cluster;
+    private FaultScenes scenes;
 
     @BeforeAll
     void borrowCluster(SwitchboardCluster shared) {
         cluster = shared;
+        scenes = new FaultScenes(shared);
     }
 
     @AfterEach
     void closeSockets() {
-        sockets.forEach(SocketClient::close);
-        sockets.clear();
+        scenes.close();
     }
-
-    private String token(String userId) {
-        return tokens.computeIfAbsent(userId, u -> api.devToken(cluster.sender(0), u));
-    }
-
-    private SocketClient connect(String userId, ServiceProcess receiver) {
-        SocketClient socket = SocketClient.connect(userId, receiver, token(userId));
-        sockets.add(socket);
-        return socket;
-    }
-
-    /** Two chats among three users, each user connected to a receiver; tokens ready for the traffic. */
-    private record Scene(List<Traffic.ChatPlan> chats, List<SocketClient> sockets) {}
 
     private Scene scene(String prefix) {
-        String a = prefix + ".a", b = prefix + ".b", c = prefix + ".c";
-        String pair = api.createChat(cluster.sender(0), token(a), prefix + "-pair", List.of(b))
-                .path("id")
-                .asText();
-        String trio = api.createChat(cluster.sender(1), token(c), prefix + "-trio", List.of(a, b))
-                .path("id")
-                .asText();
-        List<SocketClient> connected = List.of(
-                connect(a, cluster.receiver(0)), connect(a, cluster.receiver(1)),
-                connect(b, cluster.receiver(0)), connect(c, cluster.receiver(1)));
-        return new Scene(
-                List.of(new Traffic.ChatPlan(pair, List.of(a, b)), new Traffic.ChatPlan(trio, List.of(a, b, c))),
-                connected);
+        return scenes.scene(prefix);
     }
 
     private Traffic traffic(Scene scene) {
-        return new Traffic(
-                        api,
-                        () -> cluster.senders().stream()
-                                .filter(ServiceProcess::isAlive)
-                                .toList(),
-                        tokens,
-                        scene.chats())
-                .start(15);
+        return scenes.traffic(scene, 15);
     }
 
     private void awaitMoreCreated(Traffic traffic, int more) {
-        int target = traffic.created() + more;
-        await("traffic to reach " + target + " messages")
-                .atMost(RECOVERY_TIMEOUT)
-                .until(() -> traffic.created() >= target);
+        scenes.awaitMoreCreated(traffic, more);
     }
 
-    /**
-     * Every socket's user, after applying pushes and history, holds 1..lastSeq of each chat it belongs to, where
-     * lastSeq is the chat's seq now (which also covers sends whose answer was lost in a crash).
-     */
-    private void assertEveryClientCatchesUp(Scene scene, Traffic traffic, List<SocketClient> holders) {
-        ServiceProcess sender = cluster.senders().stream()
-                .filter(ServiceProcess::isAlive)
-                .findFirst()
-                .orElseThrow();
-        for (Traffic.ChatPlan chat : scene.chats()) {
-            long lastSeq = api.get(
-                            sender,
-                            "/api/v1/chats/" + chat.chatId(),
-                            token(chat.members().get(0)))
-                    .expect(200)
-                    .path("lastSeq")
-                    .asLong();
-            assertTrue(traffic.createdSeqs(chat.chatId()).isEmpty()
-                    || traffic.createdSeqs(chat.chatId()).last() <= lastSeq);
-            for (SocketClient socket : holders) {
-                if (!chat.members().contains(socket.userId())) {
-                    continue;
-                }
-                ClientReplica replica = new ClientReplica();
-                replica.add(socket.messagesOf(chat.chatId()));
-                replica.catchUp(api, sender, token(socket.userId()), chat.chatId());
-                assertTrue(
-                        replica.holdsExactly(lastSeq),
-                        socket + " holds " + replica.view().keySet() + " of chat " + chat.chatId() + ", expected 1.."
-                                + lastSeq);
-            }
-        }
-    }
-
-    /** Waits until the last message that got a 201 in each chat was pushed to every member socket. */
     private void awaitLastCreatedPushed(Scene scene, Traffic traffic, List<SocketClient> holders) {
-        for (Traffic.ChatPlan chat : scene.chats()) {
-            if (traffic.createdSeqs(chat.chatId()).isEmpty()) {
-                continue;
-            }
-            long last = traffic.createdSeqs(chat.chatId()).last();
-            for (SocketClient socket : holders) {
-                if (chat.members().contains(socket.userId())) {
-                    await("seq " + last + " pushed to " + socket)
-                            .atMost(RECOVERY_TIMEOUT)
-                            .until(() -> socket.messagesOf(chat.chatId()).stream()
-                                    .anyMatch(m -> m.path("seq").asLong() == last));
-                }
-            }
-        }
+        scenes.awaitLastCreatedPushed(scene, traffic, holders);
+    }
+
+    private void assertEveryClientCatchesUp(Scene scene, Traffic traffic, List<SocketClient> holders) {
+        scenes.assertEveryClientCatchesUp(scene, traffic, holders);
     }
 
     private boolean ready(ServiceProcess service) {
-        return api.get(service, "/q/health/ready", null).status() == 200;
+        return scenes.ready(service);
     }
 
     @Test
@@ -191,9 +109,11 @@ class FailureRecoveryTest {
     @Order(2)
     void killingASenderThatRelaysPartitionsMidTrafficStillDeliversEveryCreatedMessage() {
         Scene scene = scene("relaykill");
-        await("every partition relayed").atMost(RECOVERY_TIMEOUT).until(() -> cluster.everyPartitionRelayedOnce(api));
+        await("every partition relayed")
+                .atMost(RECOVERY_TIMEOUT)
+                .until(() -> cluster.everyPartitionRelayedOnce(scenes.api()));
         ServiceProcess leader =
-                cluster.relayOf(api, scene.chats().getFirst().chatId()).orElseThrow();
+                cluster.relayOf(scenes.api(), scene.chats().getFirst().chatId()).orElseThrow();
         Traffic traffic = traffic(scene);
         try {
             awaitMoreCreated(traffic, 30);
@@ -205,18 +125,7 @@ class FailureRecoveryTest {
         // No Redis outage here, so no resync: the survivor's relay must push everything, including whatever the
         // dead sender's relay had read but not yet published.
         awaitLastCreatedPushed(scene, traffic, scene.sockets());
-        for (Traffic.ChatPlan chat : scene.chats()) {
-            for (SocketClient socket : scene.sockets()) {
-                if (chat.members().contains(socket.userId())) {
-                    ClientReplica pushed = new ClientReplica();
-                    pushed.add(socket.messagesOf(chat.chatId()));
-                    assertTrue(
-                            pushed.view().keySet().containsAll(traffic.createdSeqs(chat.chatId())),
-                            socket + " was pushed " + pushed.view().keySet() + " but 201s were "
-                                    + traffic.createdSeqs(chat.chatId()));
-                }
-            }
-        }
+        scenes.assertEveryCreatedMessagePushed(scene, traffic);
         assertEveryClientCatchesUp(scene, traffic, scene.sockets());
         cluster.restartSender(leader);
     }
@@ -239,7 +148,7 @@ class FailureRecoveryTest {
                             .until(() -> socket.closeCode() != null);
                     // The client reconnects elsewhere and keeps what it already had: the old socket's messages
                     // stay in its replica below, the new socket's are added.
-                    holders.add(connect(socket.userId(), survivor));
+                    holders.add(scenes.connect(socket.userId(), survivor));
                 }
             }
             awaitMoreCreated(traffic, 20);

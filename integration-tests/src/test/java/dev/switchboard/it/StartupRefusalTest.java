@@ -28,6 +28,14 @@ class StartupRefusalTest {
     }
 
     @Test
+    void aSenderWithAnotherPartitionCountThanTheDeploymentsRefusesToStart(SwitchboardCluster cluster)
+            throws IOException {
+        assertRefusesToStart(
+                cluster.launchExtra("sender", "sender-other-partitions", Map.of("SWITCHBOARD_PARTITIONS", "32")),
+                "switchboard.partitions is 32 but this deployment's database records 64");
+    }
+
+    @Test
     void aReceiverWhoseIdleTimeoutIsShorterThanTwoHeartbeatsRefusesToStart(SwitchboardCluster cluster)
             throws IOException {
         assertRefusesToStart(

@@ -7,11 +7,15 @@ import java.net.URI;
  * {@code REDIS_URL} / {@code DATABASE_URL} variables of the contract.
  */
 public record Infrastructure(
-        String redisUrl, String databaseHostPort, String databaseName, String databaseUser, String databasePassword) {
+        RedisSetup redis, String databaseHostPort, String databaseName, String databaseUser, String databasePassword) {
 
     public static Infrastructure of(EmbeddedRedis redis, EmbeddedDatabase database) {
+        return of(RedisSetup.standalone(redis.url()), database);
+    }
+
+    public static Infrastructure of(RedisSetup redis, EmbeddedDatabase database) {
         return new Infrastructure(
-                redis.url(),
+                redis,
                 "127.0.0.1:" + database.port(),
                 EmbeddedDatabase.DATABASE,
                 EmbeddedDatabase.USER,
@@ -32,7 +36,18 @@ public record Infrastructure(
         String database = uri.getPath() == null || uri.getPath().length() <= 1
                 ? "postgres"
                 : uri.getPath().substring(1);
-        return new Infrastructure(redisUrl, uri.getHost() + ":" + port, database, user, password);
+        return new Infrastructure(
+                RedisSetup.standalone(redisUrl), uri.getHost() + ":" + port, database, user, password);
+    }
+
+    /** The same database with another Redis topology. */
+    public Infrastructure withRedis(RedisSetup setup) {
+        return new Infrastructure(setup, databaseHostPort, databaseName, databaseUser, databasePassword);
+    }
+
+    /** {@code QUARKUS_REDIS_HOSTS}: the one Redis, the first shard, or the cluster's seeds. */
+    public String redisUrl() {
+        return redis.hosts();
     }
 
     public String reactiveDatabaseUrl() {

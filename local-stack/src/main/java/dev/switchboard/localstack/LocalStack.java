@@ -2,24 +2,63 @@ package dev.switchboard.localstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The one-command local stack of the contract: Redis and PostgreSQL (embedded unless {@code REDIS_URL} /
- * {@code DATABASE_URL} are set), senders on 8081 and 8082, receivers on 8091 and 8092, dev tokens on.
- * Ctrl-C (or SIGTERM) stops everything it started.
+ * {@code DATABASE_URL} are set), senders from port 8081 and receivers from 8091 (two of each unless told), dev tokens
+ * on. {@code --redis} picks the topology: one embedded Redis (standalone), three embedded nodes (sharded), or a Redis
+ * Cluster of three masters and three replicas from the system's redis-server 7 (cluster). Ctrl-C (or SIGTERM) stops
+ * everything it started.
  */
-public final class LocalStack {
+@Command(
+        name = "local-stack",
+        mixinStandardHelpOptions = true,
+        description = "Starts Switchboard on this machine: Redis, PostgreSQL, senders and receivers.")
+public final class LocalStack implements Callable<Integer> {
 
-    static final int[] SENDER_PORTS = {8081, 8082};
-    static final int[] RECEIVER_PORTS = {8091, 8092};
+    static final int FIRST_SENDER_PORT = 8081;
+    static final int FIRST_RECEIVER_PORT = 8091;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    @Option(
+            names = "--redis",
+            defaultValue = "standalone",
+            description = "standalone (one Redis), sharded (three independent nodes), or cluster (a Redis Cluster of "
+                    + "3 masters and 3 replicas; needs redis-server 7+). REDIS_URL, when set, is the one Redis, the "
+                    + "comma-separated shards, or the cluster's seed nodes. Default: ${DEFAULT-VALUE}.")
+    String redisMode;
+
+    @Option(names = "--senders", defaultValue = "2", description = "Senders, on ports 8081 and up (1 to 9).")
+    int senders;
+
+    @Option(names = "--receivers", defaultValue = "2", description = "Receivers, on ports 8091 and up (1 to 9).")
+    int receivers;
 
     private final List<AutoCloseable> started = new ArrayList<>();
 
-    public static void main(String[] args) throws InterruptedException {
-        LocalStack stack = new LocalStack();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (senders < 1 || senders > 9 || receivers < 1 || receivers > 9) {
+            System.err.println("--senders and --receivers take 1 to 9");
+            return 2;
+        }
+        if (!List.of("standalone", "sharded", "cluster").contains(redisMode)) {
+            System.err.println("--redis takes standalone, sharded or cluster, not " + redisMode);
+            return 2;
+        }
+        LocalStack stack = this;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -32,18 +71,20 @@ public final class LocalStack {
             stack.startAll();
         } catch (RuntimeException e) {
             System.err.println("local stack failed to start: " + e.getMessage());
-            System.exit(1);
+            stopAll();
+            return 1;
         }
         stopped.await();
+        return 0;
     }
 
     private void startAll() {
         ProjectLayout layout = ProjectLayout.find();
-        Infrastructure infra = infrastructure();
+        Infrastructure infra = infrastructure(layout);
         List<ServiceProcess> services = new ArrayList<>();
-        for (int i = 0; i < SENDER_PORTS.length; i++) {
+        for (int i = 0; i < senders; i++) {
             String id = "sender-" + (i + 1);
-            ServicePorts ports = ServicePorts.local(SENDER_PORTS[i]);
+            ServicePorts ports = ServicePorts.local(FIRST_SENDER_PORT + i);
             services.add(track(ServiceProcess.start(
                     id,
                     layout.senderApp(),
@@ -52,9 +93,9 @@ public final class LocalStack {
                     ServiceEnvironment.logFile(layout, id),
                     List.of())));
         }
-        for (int i = 0; i < RECEIVER_PORTS.length; i++) {
+        for (int i = 0; i < receivers; i++) {
             String id = "receiver-" + (i + 1);
-            ServicePorts ports = ServicePorts.local(RECEIVER_PORTS[i]);
+            ServicePorts ports = ServicePorts.local(FIRST_RECEIVER_PORT + i);
             services.add(track(ServiceProcess.start(
                     id,
                     layout.receiverApp(),
@@ -68,7 +109,7 @@ public final class LocalStack {
         }
         System.out.println();
         System.out.println("Switchboard local stack is up (dev tokens on). Ctrl-C stops everything.");
-        System.out.println("  Redis       " + infra.redisUrl());
+        System.out.println("  Redis       " + infra.redis().describe());
         System.out.println("  PostgreSQL  postgresql://" + infra.databaseHostPort() + "/" + infra.databaseName());
         for (ServiceProcess service : services) {
             String url = service.name().startsWith("sender") ? service.baseUrl() : service.webSocketUrl();
@@ -83,19 +124,41 @@ public final class LocalStack {
         System.out.println();
     }
 
-    private Infrastructure infrastructure() {
-        String redisUrl = System.getenv("REDIS_URL");
+    private Infrastructure infrastructure(ProjectLayout layout) {
         String databaseUrl = System.getenv("DATABASE_URL");
-        if (redisUrl == null) {
-            EmbeddedRedis redis = track(EmbeddedRedis.startOnFreePort());
-            redisUrl = redis.url();
-        }
         if (databaseUrl == null) {
             EmbeddedDatabase database = track(EmbeddedDatabase.startOnFreePort());
             databaseUrl = "postgresql://" + EmbeddedDatabase.USER + ":" + EmbeddedDatabase.PASSWORD + "@127.0.0.1:"
                     + database.port() + "/" + EmbeddedDatabase.DATABASE;
         }
-        return Infrastructure.fromUrls(redisUrl, databaseUrl);
+        RedisSetup redis = redis(layout, System.getenv("REDIS_URL"));
+        return Infrastructure.fromUrls(redis.hosts(), databaseUrl).withRedis(redis);
+    }
+
+    private RedisSetup redis(ProjectLayout layout, String given) {
+        List<String> urls = given == null
+                ? List.of()
+                : Arrays.stream(given.split(",")).map(String::strip).toList();
+        return switch (redisMode) {
+            case "sharded" ->
+                RedisSetup.sharded(
+                        urls.isEmpty()
+                                ? IntStream.range(0, 3)
+                                        .mapToObj(i -> track(EmbeddedRedis.startOnFreePort())
+                                                .url())
+                                        .toList()
+                                : urls);
+            case "cluster" ->
+                RedisSetup.cluster(
+                        urls.isEmpty()
+                                ? track(RedisCluster.start(
+                                                layout.root().resolve("local-stack/target/redis-cluster"), 3, 1))
+                                        .seeds()
+                                : String.join(",", urls));
+            default ->
+                RedisSetup.standalone(
+                        urls.isEmpty() ? track(EmbeddedRedis.startOnFreePort()).url() : urls.getFirst());
+        };
     }
 
     private synchronized <T extends AutoCloseable> T track(T resource) {

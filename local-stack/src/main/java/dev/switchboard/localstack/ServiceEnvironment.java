@@ -40,7 +40,7 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.http()));
         env.put("QUARKUS_MANAGEMENT_HOST", ports.host());
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.management()));
-        env.put("QUARKUS_REDIS_HOSTS", infra.redisUrl());
+        env.putAll(infra.redis().environment());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", layout.devVerifyKey().toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         env.put("SWITCHBOARD_INSTANCE_ID", instanceId);

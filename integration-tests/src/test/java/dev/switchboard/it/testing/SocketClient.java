@@ -24,7 +24,16 @@ import java.util.concurrent.TimeUnit;
 public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** A frame and the {@link System#nanoTime()} at which it arrived. */
-    public record Frame(JsonNode json, long arrivedAtNanos) {}
+    public record Frame(JsonNode json, long arrivedAtNanos) {
+
+        /** Wall-clock time at the start of this JVM's nano clock, to compare arrivals with server timestamps. */
+        private static final long EPOCH_OF_NANO_ZERO = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+
+        /** When it arrived, in epoch milliseconds (the services run on this machine's clock). */
+        public long arrivedAtEpochMillis() {
+            return (arrivedAtNanos + EPOCH_OF_NANO_ZERO) / 1_000_000L;
+        }
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -6,6 +6,8 @@ import dev.switchboard.localstack.EmbeddedDatabase;
 import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.localstack.Infrastructure;
 import dev.switchboard.localstack.ProjectLayout;
+import dev.switchboard.localstack.RedisCluster;
+import dev.switchboard.localstack.RedisSetup;
 import dev.switchboard.localstack.ServiceEnvironment;
 import dev.switchboard.localstack.ServicePorts;
 import dev.switchboard.localstack.ServiceProcess;
@@ -34,7 +36,12 @@ public final class SwitchboardCluster implements AutoCloseable {
 
     private final ProjectLayout layout = ProjectLayout.find();
     private final Path logDirectory = Path.of("target", "cluster-logs").toAbsolutePath();
+    private final Topology topology;
+    /** Standalone: the one Redis; sharded: the first of the nodes; cluster: none. */
     private final EmbeddedRedis redis;
+
+    private final List<EmbeddedRedis> shards;
+    private final RedisCluster redisCluster;
     private final EmbeddedDatabase database;
     private final Infrastructure infra;
     private final List<ServiceProcess> senders = new ArrayList<>();
@@ -55,12 +62,46 @@ public final class SwitchboardCluster implements AutoCloseable {
             "SWITCHBOARD_RATE_LIMIT_CHAT_CREATE_BURST", "100000",
             "SWITCHBOARD_RATE_LIMIT_CHAT_CHANGE_BURST", "100000");
 
-    private SwitchboardCluster(Map<String, String> senderSettings, String namePrefix) {
+    /** The Redis topology the services run on (switchboard.redis.mode). */
+    public enum Topology {
+        /** One embedded Redis. */
+        STANDALONE,
+        /** Three embedded, independent Redis nodes. */
+        SHARDED,
+        /** A Redis Cluster of three masters and three replicas (redis-server 7 from the system). */
+        CLUSTER
+    }
+
+    private SwitchboardCluster(Map<String, String> senderSettings, String namePrefix, Topology topology) {
         this.senderSettings = Map.copyOf(senderSettings);
         this.namePrefix = namePrefix;
-        redis = EmbeddedRedis.startOnFreePort();
+        this.topology = topology;
         database = EmbeddedDatabase.startOnFreePort();
-        infra = Infrastructure.of(redis, database);
+        switch (topology) {
+            case SHARDED -> {
+                shards = java.util.stream.IntStream.range(0, 3)
+                        .mapToObj(i -> EmbeddedRedis.startOnFreePort())
+                        .toList();
+                redis = shards.getFirst();
+                redisCluster = null;
+                infra = Infrastructure.of(
+                        RedisSetup.sharded(
+                                shards.stream().map(EmbeddedRedis::url).toList()),
+                        database);
+            }
+            case CLUSTER -> {
+                shards = List.of();
+                redis = null;
+                redisCluster = RedisCluster.start(Path.of("target", namePrefix + "redis-cluster"), 3, 1);
+                infra = Infrastructure.of(RedisSetup.cluster(redisCluster.seeds()), database);
+            }
+            default -> {
+                redis = EmbeddedRedis.startOnFreePort();
+                shards = List.of(redis);
+                redisCluster = null;
+                infra = Infrastructure.of(redis, database);
+            }
+        }
     }
 
     /** With the limits of {@link #TEST_TRAFFIC_LIMITS}. */
@@ -74,7 +115,17 @@ public final class SwitchboardCluster implements AutoCloseable {
      */
     public static SwitchboardCluster start(
             int senderCount, int receiverCount, Map<String, String> senderSettings, String namePrefix) {
-        SwitchboardCluster cluster = new SwitchboardCluster(senderSettings, namePrefix);
+        return start(senderCount, receiverCount, senderSettings, namePrefix, Topology.STANDALONE);
+    }
+
+    /** On a Redis topology of its own, with the limits of {@link #TEST_TRAFFIC_LIMITS}. */
+    public static SwitchboardCluster start(
+            int senderCount,
+            int receiverCount,
+            Map<String, String> senderSettings,
+            String namePrefix,
+            Topology topology) {
+        SwitchboardCluster cluster = new SwitchboardCluster(senderSettings, namePrefix, topology);
         try {
             for (int i = 1; i <= senderCount; i++) {
                 cluster.senders.add(cluster.launchSender(namePrefix + "sender-" + i));
@@ -208,8 +259,25 @@ public final class SwitchboardCluster implements AutoCloseable {
         receivers.forEach(r -> r.awaitReady(timeout));
     }
 
+    /** The one Redis of the standalone topology. */
     public EmbeddedRedis redis() {
+        if (topology != Topology.STANDALONE) {
+            throw new IllegalStateException("no single Redis in the " + topology + " topology");
+        }
         return redis;
+    }
+
+    /** The independent nodes of the sharded topology, in the order the services know them. */
+    public List<EmbeddedRedis> shards() {
+        return shards;
+    }
+
+    /** The Redis Cluster of the cluster topology. */
+    public RedisCluster redisCluster() {
+        if (redisCluster == null) {
+            throw new IllegalStateException("no Redis Cluster in the " + topology + " topology");
+        }
+        return redisCluster;
     }
 
     public EmbeddedDatabase database() {
@@ -229,6 +297,9 @@ public final class SwitchboardCluster implements AutoCloseable {
             process.stop(Duration.ofSeconds(10));
         }
         database.close();
-        redis.close();
+        shards.forEach(EmbeddedRedis::close);
+        if (redisCluster != null) {
+            redisCluster.close();
+        }
     }
 }

@@ -60,7 +60,7 @@ public class EventIngest implements EventSubscription.Listener {
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscription.start(channels.all(), this);
+        subscription.start(channels, this);
         started = true;
     }
 
@@ -75,6 +75,11 @@ public class EventIngest implements EventSubscription.Listener {
 
     public boolean isSubscribed() {
         return subscription.isSubscribed();
+    }
+
+    /** Whether events of at least some partitions flow (every partition in standalone mode). */
+    public boolean isServing() {
+        return subscription.isServing();
     }
 
     public EventSubscription.State state() {

@@ -1,23 +1,26 @@
 package dev.switchboard.receiver.subscription;
 
-import java.util.List;
+import dev.switchboard.events.EventChannels;
 
 /**
- * The transport seam of the receiver: a subscription to the event channels that delivers every message published on
- * them, proves by itself that it is alive, and restores itself when it is lost. Today's implementation is Redis
- * pub/sub ({@link RedisPubSubSubscription}); another transport implements this and passes
- * {@code EventSubscriptionContract}. What the messages mean is not its business ({@link EventIngest}).
+ * The transport seam of the receiver: a subscription to the event channels of every partition that delivers every
+ * message published on them, proves by itself that it is alive, and restores itself when it is lost. Implementations
+ * for each Redis topology ({@link RedisPubSubSubscription} for standalone and sharded Redis,
+ * {@link RedisClusterSubscription} for Redis Cluster) pass {@code EventSubscriptionContract}. What the messages mean is not
+ * its business ({@link EventIngest}).
  * <p>
- * The listener is called on one thread at a time, in the order the transport delivered: messages of one channel in
- * publish order. {@link Listener#onSubscribed} comes once every channel is confirmed, first with {@code restored}
- * false, then true after each loss (messages published in between may have been missed: the listener tells
- * clients to resync).
+ * The listener is called on one thread at a time, in the order the transport delivered: messages of one partition in
+ * publish order (a partition's channels travel together). {@link Listener#onSubscribed} comes once every partition is
+ * confirmed, first with {@code restored} false, then true after each loss of any partition's subscription (messages
+ * published in between may have been missed: the listener tells clients to resync).
  */
 public interface EventSubscription {
 
     enum State {
         STARTING,
         SUBSCRIBED,
+        /** Some partitions subscribed, others being restored: their events flow, the others' wait. */
+        PARTIAL,
         RECONNECTING,
         STOPPED
     }
@@ -28,8 +31,8 @@ public interface EventSubscription {
         void onSubscribed(boolean restored);
     }
 
-    /** Connects and subscribes, now and after every loss, until {@link #stop()}; returns at once. */
-    void start(List<String> channels, Listener listener);
+    /** Connects and subscribes to every partition's channels, now and after every loss, until {@link #stop()}. */
+    void start(EventChannels channels, Listener listener);
 
     /** Ends the subscription for good; returns once it is closed (or after the transport's own timeout). */
     void stop();
@@ -38,6 +41,11 @@ public interface EventSubscription {
 
     default boolean isSubscribed() {
         return state() == State.SUBSCRIBED;
+    }
+
+    /** Whether events of at least some partitions flow (the receiver can serve, perhaps with some events late). */
+    default boolean isServing() {
+        return state() == State.SUBSCRIBED || state() == State.PARTIAL;
     }
 
     /** Where it subscribes, for logs: never credentials. */

@@ -34,6 +34,14 @@ public interface SubscriptionConfig {
     @DurationMin(millis = 1)
     Duration reconnectInitialBackoff();
 
+    /**
+     * Cluster mode: how often the receiver reads the cluster's topology (CLUSTER SLOTS) and moves a partition whose
+     * master changed; a lost connection or an unsolicited sunsubscribe re-maps at once anyway.
+     */
+    @WithDefault("5s")
+    @DurationMin(millis = 1)
+    Duration topologyRefreshInterval();
+
     /** Cap of the reconnect wait. */
     @WithDefault("5s")
     Duration reconnectMaxBackoff();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.DeliveryConfig;
+import dev.switchboard.receiver.subscription.EventRedisConfig;
 import dev.switchboard.receiver.subscription.SubscriptionConfig;
 import dev.switchboard.runtime.testing.ConfigMappings;
 import java.time.Duration;
@@ -20,6 +21,7 @@ class ConfigValidationTest {
         assertEquals(Optional.empty(), ConfigMappings.refusal(SocketConfig.class, Map.of()));
         assertEquals(Optional.empty(), ConfigMappings.refusal(DeliveryConfig.class, Map.of()));
         assertEquals(Optional.empty(), ConfigMappings.refusal(SubscriptionConfig.class, Map.of()));
+        assertEquals(Optional.empty(), ConfigMappings.refusal(EventRedisConfig.class, Map.of()));
         assertEquals(
                 Duration.ofSeconds(120),
                 ConfigMappings.read(SocketConfig.class, Map.of()).idleTimeout());
@@ -27,6 +29,16 @@ class ConfigValidationTest {
                 "receiver-7",
                 ConfigMappings.read(ReceiverConfig.class, Map.of("HOSTNAME", "receiver-7"))
                         .instanceId());
+    }
+
+    @Test
+    void shardsAreRequiredInShardedModeAndRefusedOtherwise() {
+        assertRefused(EventRedisConfig.class, Map.of("switchboard.redis.mode", "sharded"), "switchboard.redis.shards");
+        assertRefused(
+                EventRedisConfig.class,
+                Map.of("switchboard.redis.mode", "cluster", "switchboard.redis.shards", "redis://127.0.0.1:7000"),
+                "switchboard.redis.shards");
+        assertRefused(ReceiverConfig.class, Map.of("switchboard.partitions", "0"), "switchboard.partitions");
     }
 
     @Test

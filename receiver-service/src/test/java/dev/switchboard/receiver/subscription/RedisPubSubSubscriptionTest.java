@@ -1,17 +1,17 @@
 package dev.switchboard.receiver.subscription;
 
 import dev.switchboard.localstack.EmbeddedRedis;
-import dev.switchboard.runtime.testing.ConfigMappings;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The Redis pub/sub subscription against a real Redis: the transport contract. */
+/** The classic pub/sub subscription against one real Redis (the standalone mode): the transport contract. */
 class RedisPubSubSubscriptionTest extends EventSubscriptionContract {
 
     private static Vertx vertx;
@@ -22,12 +22,7 @@ class RedisPubSubSubscriptionTest extends EventSubscriptionContract {
     static void startRedis() {
         vertx = Vertx.vertx();
         redis = EmbeddedRedis.startOnFreePort();
-        config = ConfigMappings.read(
-                SubscriptionConfig.class,
-                Map.of(
-                        "switchboard.subscription.check-interval", "300ms",
-                        "switchboard.subscription.check-timeout", "1s",
-                        "switchboard.subscription.reconnect-max-backoff", "300ms"));
+        config = quickChecks(Map.of());
     }
 
     @AfterAll
@@ -38,7 +33,7 @@ class RedisPubSubSubscriptionTest extends EventSubscriptionContract {
 
     @Override
     protected EventSubscription newSubscription() {
-        return new RedisPubSubSubscription(vertx, config, redis.url());
+        return new RedisPubSubSubscription(vertx, config, List.of(redis.url()));
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionRecoveryTest extends LiveReceiverTest {
 
     @Inject
-    RedisPubSubSubscription transport;
+    EventSubscription subscription;
 
     private static final String SUBSCRIPTION_UP = "switchboard_receiver_subscription_up";
     private static final String RESYNCS_SENT = "switchboard_receiver_resyncs_sent_total";
@@ -96,6 +96,7 @@ class SubscriptionRecoveryTest extends LiveReceiverTest {
     @Test
     void livenessChecksDuringBusyTrafficAreNoLoss() {
         long restoredBefore = subscriber.restorations();
+        RedisPubSubSubscription transport = (RedisPubSubSubscription) subscription;
         long checksBefore = transport.passedChecks();
         int published = 0;
         String lastId = null;

@@ -7,24 +7,24 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
- * The Redis pub/sub {@link EventPublisher}: a partition's batch goes out in one call of {@link FencedPublishScript}
- * (EVALSHA, EVAL when Redis does not hold the script yet), one PUBLISH per event on its channel
- * {@code <prefix><event name>:{<partition tag>}}, in order, after the partition's fence has been checked.
+ * The Redis pub/sub {@link EventPublisher}, for every topology ({@link RedisEventPublishers} builds it): a partition's batch goes
+ * out in one call of {@link FencedPublishScript} (EVALSHA, EVAL when Redis does not hold the script yet) on the
+ * partition's node, one PUBLISH (SPUBLISH in a cluster) per event on its channel
+ * {@code <prefix><event name>:{<partition tag>}}, in order, after the partition's fence has been checked. The fence key
+ * carries the partition's hash tag, so a cluster client routes the script to the master of the partition's slot.
  * <p>
  * An event's own error reply is a refusal of its row when it is about the command, not about the server's state
  * ({@link #SERVER_STATE_ERRORS}); a whole call that fails (transport down, timed out, a state error) is
  * {@link PublishResult.Failed} for every row, and one the server refuses outright is {@link PublishResult.Refused} for
  * every row (the relay then blames only the oldest).
  */
-@ApplicationScoped
 public class RedisEventPublisher implements EventPublisher {
 
     /** Error reply prefixes that describe the server's state, not the command: never a row's fault. */
@@ -44,19 +44,25 @@ public class RedisEventPublisher implements EventPublisher {
             "ASK",
             "NOSCRIPT");
 
-    private final Redis redis;
+    private final IntFunction<Redis> nodeOf;
     private final EventChannels channels;
     private final String publishCommand;
+    private final List<Redis> owned;
 
-    @Inject
-    public RedisEventPublisher(Redis redis, EventChannels channels) {
-        this(redis, channels, "PUBLISH");
-    }
-
-    RedisEventPublisher(Redis redis, EventChannels channels, String publishCommand) {
-        this.redis = redis;
+    /**
+     * @param nodeOf         the client that reaches a partition's node
+     * @param publishCommand PUBLISH, or SPUBLISH in a cluster
+     * @param owned          clients made for this publisher alone, closed with it
+     */
+    RedisEventPublisher(IntFunction<Redis> nodeOf, EventChannels channels, String publishCommand, List<Redis> owned) {
+        this.nodeOf = nodeOf;
         this.channels = channels;
         this.publishCommand = publishCommand;
+        this.owned = List.copyOf(owned);
+    }
+
+    void close() {
+        owned.forEach(Redis::close);
     }
 
     @Override
@@ -64,6 +70,7 @@ public class RedisEventPublisher implements EventPublisher {
         if (batch.rows().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        Redis redis = nodeOf.apply(batch.partition());
         return redis.send(script(Command.EVALSHA, FencedPublishScript.SHA1, batch))
                 .onFailure(RedisEventPublisher::isNoScript)
                 .recoverWithUni(() -> redis.send(script(Command.EVAL, FencedPublishScript.SOURCE, batch)))

@@ -27,7 +27,8 @@ class ConfigValidationTest {
                 DatabaseConfig.class,
                 AdminConfig.class,
                 DevTokensConfig.class,
-                TokenCacheConfig.class)) {
+                TokenCacheConfig.class,
+                EventRedisConfig.class)) {
             assertEquals(Optional.empty(), ConfigMappings.refusal(mapping, Map.of()), mapping.getSimpleName());
         }
         assertEquals(500, ConfigMappings.read(OutboxConfig.class, Map.of()).batchSize());
@@ -59,6 +60,31 @@ class ConfigValidationTest {
                 DevTokensConfig.class,
                 Map.of("switchboard.dev-tokens.default-ttl", "48h"),
                 "switchboard.dev-tokens.default-ttl");
+    }
+
+    @Test
+    void theRedisTopologyNeedsItsShardsExactlyInShardedMode() {
+        assertRefused(EventRedisConfig.class, Map.of("switchboard.redis.mode", "sharded"), "switchboard.redis.shards");
+        assertRefused(
+                EventRedisConfig.class,
+                Map.of("switchboard.redis.shards", "redis://127.0.0.1:7000"),
+                "switchboard.redis.shards");
+        assertEquals(
+                dev.switchboard.runtime.RedisMode.SHARDED,
+                ConfigMappings.read(
+                                EventRedisConfig.class,
+                                Map.of(
+                                        "switchboard.redis.mode",
+                                        "sharded",
+                                        "switchboard.redis.shards",
+                                        "redis://127.0.0.1:7000,redis://127.0.0.1:7001"))
+                        .mode());
+        assertEquals(
+                dev.switchboard.runtime.RedisMode.CLUSTER,
+                ConfigMappings.read(EventRedisConfig.class, Map.of("switchboard.redis.mode", "cluster"))
+                        .mode());
+        assertRefused(SenderConfig.class, Map.of("switchboard.partitions", "0"), "switchboard.partitions");
+        assertRefused(SenderConfig.class, Map.of("switchboard.partitions", "5000"), "switchboard.partitions");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.events.EventType;
 import dev.switchboard.localstack.EmbeddedRedis;
 import dev.switchboard.sender.testing.RedisSubscription;
 import io.smallrye.mutiny.TimeoutException;
@@ -13,10 +12,8 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.impl.types.ErrorType;
 import java.net.ConnectException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Redis pub/sub publisher against a real Redis: the contract, with refusals made by an ACL that denies the
- * relay's user a channel. Its own rules on top: which error replies are refusals.
+ * The Redis pub/sub publisher against a real standalone Redis: the contract, with refusals made by an ACL that denies
+ * the relay's user a channel. Its own rules on top: which error replies are refusals.
  */
 class RedisEventPublisherTest extends EventPublisherContract {
 
@@ -49,13 +46,8 @@ class RedisEventPublisherTest extends EventPublisherContract {
     @BeforeEach
     void relayUserMayPublishEverywhere() {
         redis.start();
-        acl("on", ">relay-password", "~*", "&*", "+@all");
-        client = Redis.createClient(
-                vertx,
-                new RedisOptions()
-                        .setConnectionString("redis://relay:relay-password@127.0.0.1:" + redis.port())
-                        .setMaxPoolWaiting(10));
-        publisher = new RedisEventPublisher(client, CHANNELS);
+        RedisAcl.mayPublishEverywhere(vertx, redis.url());
+        connect();
     }
 
     @AfterEach
@@ -89,18 +81,19 @@ class RedisEventPublisherTest extends EventPublisherContract {
 
     @Override
     protected void refuse(String eventType) {
-        String allowed = Arrays.stream(EventType.values())
-                .filter(t -> !t.wireName().equals(eventType))
-                .flatMap(t -> java.util.stream.IntStream.range(
-                                0, CHANNELS.partitions().count())
-                        .mapToObj(p -> "&" + CHANNELS.channel(t, p)))
-                .collect(Collectors.joining(" "));
-        acl(("resetchannels " + allowed).split(" "));
+        RedisAcl.mayPublishAllBut(vertx, redis.url(), eventType);
         client.close();
+        connect();
+    }
+
+    private void connect() {
         client = Redis.createClient(
                 vertx,
-                new RedisOptions().setConnectionString("redis://relay:relay-password@127.0.0.1:" + redis.port()));
-        publisher = new RedisEventPublisher(client, CHANNELS);
+                new RedisOptions()
+                        .setConnectionString(RedisAcl.asRelay(redis.url()))
+                        .setMaxPoolWaiting(10));
+        Redis connected = client;
+        publisher = new RedisEventPublisher(partition -> connected, CHANNELS, "PUBLISH", List.of());
     }
 
     @Override
@@ -127,21 +120,5 @@ class RedisEventPublisherTest extends EventPublisherContract {
         assertFalse(RedisEventPublisher.isRefusal(ErrorType.create("BUSY Redis is busy running a script")));
         assertFalse(RedisEventPublisher.isRefusal(new CompletionException(new ConnectException("Connection refused"))));
         assertFalse(RedisEventPublisher.isRefusal(new TimeoutException()));
-    }
-
-    private static void acl(String... rules) {
-        Redis admin = Redis.createClient(vertx, redis.url());
-        try {
-            io.vertx.mutiny.redis.client.Request setUser = io.vertx.mutiny.redis.client.Request.cmd(
-                            io.vertx.mutiny.redis.client.Command.ACL)
-                    .arg("SETUSER")
-                    .arg("relay");
-            for (String rule : rules) {
-                setUser.arg(rule);
-            }
-            admin.send(setUser).await().atMost(WAIT);
-        } finally {
-            admin.close();
-        }
     }
 }

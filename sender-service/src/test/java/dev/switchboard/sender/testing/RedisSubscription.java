@@ -71,8 +71,27 @@ public final class RedisSubscription implements AutoCloseable {
         return subscription;
     }
 
+    /** Sharded pub/sub on one node of a cluster: one SSUBSCRIBE per channel (each is one slot). */
+    public static RedisSubscription ssubscribeAt(Vertx vertx, String url, List<String> channels) {
+        Redis client = Redis.createClient(
+                vertx, new RedisOptions().setConnectionString(url).setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        RedisConnection connection = client.connect().await().atMost(Duration.ofSeconds(5));
+        RedisSubscription subscription = new RedisSubscription(client, connection);
+        connection.handler(subscription::onMessage);
+        for (String channel : channels) {
+            connection
+                    .send(Request.cmd(Command.SSUBSCRIBE).arg(channel))
+                    .await()
+                    .atMost(Duration.ofSeconds(5));
+        }
+        // SSUBSCRIBE has no reply of its own: a PING answered after it proves the server has taken them all.
+        return subscription;
+    }
+
     private void onMessage(Response response) {
-        if (response.size() == 3 && "message".equals(response.get(0).toString())) {
+        if (response.size() == 3
+                && ("message".equals(response.get(0).toString())
+                        || "smessage".equals(response.get(0).toString()))) {
             received.add(
                     new Received(response.get(1).toString(), response.get(2).toString()));
         }
