@@ -45,7 +45,6 @@ public class RedisClusterSubscription extends RedisPartitionedSubscription {
     private boolean remapAgain;
     private boolean announcedStart;
     private boolean lostSinceAnnounced;
-    private volatile int subscribedPartitions;
 
     public RedisClusterSubscription(Vertx vertx, SubscriptionConfig config, List<String> seeds) {
         super(vertx, config);
@@ -59,11 +58,6 @@ public class RedisClusterSubscription extends RedisPartitionedSubscription {
     @Override
     public String describe() {
         return "cluster " + seeds.stream().map(RedisAddress::withoutCredentials).collect(Collectors.joining(","));
-    }
-
-    /** Partitions whose subscription is confirmed right now, for the health data. */
-    public int subscribedPartitions() {
-        return subscribedPartitions;
     }
 
     @Override
@@ -217,7 +211,6 @@ public class RedisClusterSubscription extends RedisPartitionedSubscription {
                 subscribed += entry.getValue().size();
             }
         }
-        subscribedPartitions = subscribed;
         subscribedNow(subscribed, channels.partitions().count(), announcedStart);
     }
 }

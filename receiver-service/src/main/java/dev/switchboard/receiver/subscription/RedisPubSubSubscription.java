@@ -25,7 +25,6 @@ public class RedisPubSubSubscription extends RedisPartitionedSubscription {
     private final List<String> nodeUrls;
     private final List<RedisNodeSubscription> nodes = new ArrayList<>();
     private boolean announcedStart;
-    private volatile int subscribedNodes;
 
     /** @param nodeUrls one URL (standalone), or the shards in the order every instance shares */
     public RedisPubSubSubscription(Vertx vertx, SubscriptionConfig config, List<String> nodeUrls) {
@@ -97,15 +96,9 @@ public class RedisPubSubSubscription extends RedisPartitionedSubscription {
         return nodes.stream().mapToLong(RedisNodeSubscription::passedChecks).sum();
     }
 
-    /** Nodes subscribed right now, for the health data. */
-    public int subscribedNodes() {
-        return subscribedNodes;
-    }
-
     private void updateState() {
         int subscribed =
                 (int) nodes.stream().filter(RedisNodeSubscription::isSubscribed).count();
-        subscribedNodes = subscribed;
         subscribedNow(subscribed, nodes.size(), nodes.stream().anyMatch(RedisNodeSubscription::wasEverSubscribed));
     }
 

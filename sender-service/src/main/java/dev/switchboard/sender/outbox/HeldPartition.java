@@ -14,6 +14,8 @@ final class HeldPartition {
     private final Backoff backoff;
     private long notBeforeNanos;
     private int failuresInARow;
+    /** Rows were signalled while it could not be read (backing off): read it once it may be again. */
+    private boolean looked = true;
 
     HeldPartition(int partition, long epoch, Duration initialBackoff, Duration maxBackoff) {
         this.partition = partition;
@@ -39,10 +41,22 @@ final class HeldPartition {
 
     /** @return the wait before the next try; the first failure of a streak is 1 */
     Duration failed(long nowNanos) {
+        looked = false; // its rows are still there: read it when the backoff ends
         Duration wait = backoff.next();
         notBeforeNanos = nowNanos + wait.toNanos();
         failuresInARow++;
         return wait;
+    }
+
+    /** Whether a round should read it now, given a wake-up; remembers news it cannot act on yet. */
+    boolean wanted(WakeSignal.Wake wake, long nowNanos) {
+        boolean news = wake.includes(partition) || !looked;
+        if (!isReady(nowNanos)) {
+            looked &= !news;
+            return false;
+        }
+        looked = true;
+        return news;
     }
 
     int failuresInARow() {
@@ -50,6 +64,7 @@ final class HeldPartition {
     }
 
     void pauseFor(Duration wait, long nowNanos) {
+        looked = false;
         notBeforeNanos = nowNanos + wait.toNanos();
     }
 

@@ -179,6 +179,7 @@ public class OutboxRelay {
         Backoff backoff = new Backoff(config.retryInitialBackoff(), config.retryMaxBackoff());
         CountDownLatch stop = stopping;
         long nextLook = System.nanoTime();
+        WakeSignal.Wake wake = WakeSignal.Wake.everything();
         while (running) {
             try {
                 if (!session.isOpen()) {
@@ -189,10 +190,11 @@ public class OutboxRelay {
                 if (System.nanoTime() - nextLook >= 0) {
                     onDatabase(this::rebalance);
                     nextLook = System.nanoTime() + config.rebalanceInterval().toNanos();
+                    wake = WakeSignal.Wake.everything(); // newly held partitions may have a backlog
                 }
-                drain();
+                drain(wake);
                 backoff.reset();
-                wake.await(nextWait(nextLook));
+                wake = this.wake.await(nextWait(nextLook));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -253,12 +255,17 @@ public class OutboxRelay {
         }
     }
 
-    /** Rounds until no held partition has a full batch waiting (as far as this transaction-free read can see). */
-    private void drain() {
+    /**
+     * Rounds until no partition the wake-up names has a full batch waiting (as far as this transaction-free read can
+     * see); after the first round, only the partitions that came back full are read again.
+     */
+    private void drain(WakeSignal.Wake wake) {
+        java.util.Set<Integer> again = null;
         while (running) {
             long now = System.nanoTime();
+            java.util.Set<Integer> onlyThese = again;
             int[] ready = held.values().stream()
-                    .filter(p -> p.isReady(now))
+                    .filter(p -> onlyThese == null ? p.wanted(wake, now) : onlyThese.contains(p.partition()))
                     .mapToInt(HeldPartition::partition)
                     .toArray();
             if (ready.length == 0) {
@@ -279,7 +286,8 @@ public class OutboxRelay {
                     .add(row));
             Map<Integer, PublishRound.Outcome> outcomes = publishAll(byPartition);
             settle(connection, byPartition, outcomes);
-            if (!afterRound(byPartition, outcomes)) {
+            again = afterRound(byPartition, outcomes);
+            if (again.isEmpty()) {
                 return;
             }
         }
@@ -317,10 +325,11 @@ public class OutboxRelay {
 
     /**
      * What each partition's outcome means for it: fenced, let go; failed (or refused whole), back off; refused
-     * rows, a short pause. @return whether another round should follow at once (some partition came back full)
+     * rows, a short pause. @return the partitions to read again at once (they came back full)
      */
-    private boolean afterRound(Map<Integer, List<OutboxRow>> byPartition, Map<Integer, PublishRound.Outcome> outcomes) {
-        boolean again = false;
+    private java.util.Set<Integer> afterRound(
+            Map<Integer, List<OutboxRow>> byPartition, Map<Integer, PublishRound.Outcome> outcomes) {
+        java.util.Set<Integer> again = new java.util.HashSet<>();
         long now = System.nanoTime();
         for (Map.Entry<Integer, PublishRound.Outcome> entry : outcomes.entrySet()) {
             int partition = entry.getKey();
@@ -356,7 +365,7 @@ public class OutboxRelay {
                 // Space the retries of a refused row a little; the rest of the partition only waits this long.
                 holding.pauseFor(config.retryInitialBackoff(), now);
             } else if (byPartition.get(partition).size() >= config.batchSize()) {
-                again = true;
+                again.add(partition);
             }
         }
         return again;

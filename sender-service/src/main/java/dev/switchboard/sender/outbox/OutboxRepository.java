@@ -20,7 +20,7 @@ public class OutboxRepository {
 
     // The rows and the NOTIFY in one statement (one round trip). The function scan yields the arrays in order, so the
     // ids the rows draw from the sequence follow the list. The notification is delivered by PostgreSQL only when
-    // (and if) the transaction commits.
+    // (and if) the transaction commits; its payload names the rows' partitions, so that only their relay reads.
     static final String INSERT_AND_NOTIFY = """
             WITH inserted AS (
                 INSERT INTO outbox (chat_id, partition, event_type, payload)
@@ -28,7 +28,7 @@ public class OutboxRepository {
                   FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[])
                        WITH ORDINALITY AS e (chat_id, partition, event_type, payload, n)
                  ORDER BY e.n)
-            SELECT pg_notify($5, '')
+            SELECT pg_notify($5, $6)
             """;
 
     // For a transaction that adds rows by other means (the admin's dead-letter retry).
@@ -96,8 +96,12 @@ public class OutboxRepository {
             types[i] = entries.get(i).eventType();
             payloads[i] = entries.get(i).payload();
         }
+        String notified = java.util.Arrays.stream(partitions)
+                .distinct()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
         return tx.preparedQuery(INSERT_AND_NOTIFY)
-                .execute(Tuple.of(chatIds, partitions, types, payloads, channel))
+                .execute(Tuple.tuple(java.util.List.of(chatIds, partitions, types, payloads, channel, notified)))
                 .replaceWithVoid();
     }
 

@@ -44,17 +44,23 @@ public class RedisEventPublisher implements EventPublisher {
             "ASK",
             "NOSCRIPT");
 
-    private final IntFunction<Redis> nodeOf;
+    private final IntFunction<Node> nodeOf;
     private final EventChannels channels;
     private final String publishCommand;
     private final List<Redis> owned;
 
+    /** What reaches a partition's node: a client's {@code send}, or a held cluster connection's. */
+    @FunctionalInterface
+    interface Node {
+        Uni<Response> send(Request request);
+    }
+
     /**
-     * @param nodeOf         the client that reaches a partition's node
+     * @param nodeOf         what reaches a partition's node
      * @param publishCommand PUBLISH, or SPUBLISH in a cluster
      * @param owned          clients made for this publisher alone, closed with it
      */
-    RedisEventPublisher(IntFunction<Redis> nodeOf, EventChannels channels, String publishCommand, List<Redis> owned) {
+    RedisEventPublisher(IntFunction<Node> nodeOf, EventChannels channels, String publishCommand, List<Redis> owned) {
         this.nodeOf = nodeOf;
         this.channels = channels;
         this.publishCommand = publishCommand;
@@ -70,7 +76,7 @@ public class RedisEventPublisher implements EventPublisher {
         if (batch.rows().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Redis redis = nodeOf.apply(batch.partition());
+        Node redis = nodeOf.apply(batch.partition());
         return redis.send(script(Command.EVALSHA, FencedPublishScript.SHA1, batch))
                 .onFailure(RedisEventPublisher::isNoScript)
                 .recoverWithUni(() -> redis.send(script(Command.EVAL, FencedPublishScript.SOURCE, batch)))

@@ -32,18 +32,22 @@ public class RedisEventPublishers {
         return switch (config.mode()) {
             case STANDALONE -> {
                 requireClientType(clientType, "standalone");
-                yield new RedisEventPublisher(partition -> application, channels, "PUBLISH", List.of());
+                yield new RedisEventPublisher(partition -> application::send, channels, "PUBLISH", List.of());
             }
             case CLUSTER -> {
                 requireClientType(clientType, "cluster");
-                yield new RedisEventPublisher(partition -> application, channels, "SPUBLISH", List.of());
+                RedisClusterLink link = new RedisClusterLink(application);
+                yield new RedisEventPublisher(partition -> link::send, channels, "SPUBLISH", List.of());
             }
             case SHARDED -> {
                 List<Redis> nodes = config.shards().orElseThrow().stream()
                         .map(url -> Redis.createClient(vertx, shardOptions(url.strip())))
                         .toList();
                 yield new RedisEventPublisher(
-                        partition -> nodes.get(JumpHash.bucket(partition, nodes.size())), channels, "PUBLISH", nodes);
+                        partition -> nodes.get(JumpHash.bucket(partition, nodes.size()))::send,
+                        channels,
+                        "PUBLISH",
+                        nodes);
             }
         };
     }

@@ -102,7 +102,7 @@ final class RelaySession {
         try {
             conn.query(PREFER_INDEXES).execute().await().atMost(timeout);
             conn.query(KEEPALIVES).execute().await().atMost(timeout);
-            conn.notificationHandler(notification -> wake.signal());
+            conn.notificationHandler(notification -> wake.signal(notification.getPayload()));
             conn.exceptionHandler(e -> LOG.debugf("relay connection error: %s", e.getMessage()));
             conn.closeHandler(() -> onClosed(conn));
             conn.query(listenStatement).execute().await().atMost(timeout);

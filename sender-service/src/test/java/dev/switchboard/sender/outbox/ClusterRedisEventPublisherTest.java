@@ -137,7 +137,7 @@ class ClusterRedisEventPublisherTest extends EventPublisherContract {
                 new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolWaiting(100);
         cluster.nodes().forEach(node -> options.addConnectionString(RedisAcl.asRelay(node.url())));
         client = Redis.createClient(vertx, options);
-        Redis connected = client;
-        publisher = new RedisEventPublisher(partition -> connected, CHANNELS, "SPUBLISH", List.of());
+        RedisClusterLink link = new RedisClusterLink(client);
+        publisher = new RedisEventPublisher(partition -> link::send, CHANNELS, "SPUBLISH", List.of());
     }
 }

@@ -93,7 +93,7 @@ class RedisEventPublisherTest extends EventPublisherContract {
                         .setConnectionString(RedisAcl.asRelay(redis.url()))
                         .setMaxPoolWaiting(10));
         Redis connected = client;
-        publisher = new RedisEventPublisher(partition -> connected, CHANNELS, "PUBLISH", List.of());
+        publisher = new RedisEventPublisher(partition -> connected::send, CHANNELS, "PUBLISH", List.of());
     }
 
     @Override

@@ -134,6 +134,6 @@ class ShardedRedisEventPublisherTest extends EventPublisherContract {
                 .toList();
         List<Redis> shards = clients;
         publisher = new RedisEventPublisher(
-                partition -> shards.get(JumpHash.bucket(partition, shards.size())), CHANNELS, "PUBLISH", shards);
+                partition -> shards.get(JumpHash.bucket(partition, shards.size()))::send, CHANNELS, "PUBLISH", shards);
     }
 }
