@@ -84,15 +84,7 @@ public final class RedisCluster implements AutoCloseable {
         try {
             Files.createDirectories(cluster.directory);
             for (int i = 0; i < masters * (1 + replicas); i++) {
-                int port = FreePorts.find();
-                int busPort = FreePorts.find();
-                Node node = new Node(port, busPort, cluster.directory.resolve("node-" + port));
-                Files.createDirectories(node.directory);
-                cluster.nodes.add(node);
-                cluster.launch(node);
-            }
-            for (Node node : cluster.nodes) {
-                cluster.awaitPong(node);
+                cluster.nodes.add(cluster.startNode());
             }
             List<String> create = new ArrayList<>(List.of(cli, "--cluster", "create"));
             cluster.nodes.forEach(node -> create.add("127.0.0.1:" + node.port));
@@ -103,6 +95,42 @@ public final class RedisCluster implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             cluster.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * A new node on two ports no other node of this cluster uses. A free port found by the OS can be taken by someone
+     * else before redis-server binds it: a node that fails to start is tried again on other ports.
+     */
+    private Node startNode() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port = unusedPort();
+            int busPort = unusedPort();
+            while (busPort == port) {
+                busPort = unusedPort();
+            }
+            Node node = new Node(port, busPort, directory.resolve("node-" + port));
+            Files.createDirectories(node.directory);
+            launch(node);
+            try {
+                awaitPong(node);
+                return node;
+            } catch (IllegalStateException e) {
+                kill(node);
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int unusedPort() {
+        while (true) {
+            int port = FreePorts.find();
+            boolean taken = nodes.stream().anyMatch(node -> node.port == port || node.busPort == port);
+            if (!taken) {
+                return port;
+            }
         }
     }
 

@@ -41,8 +41,8 @@ import org.jboss.logging.MDC;
  * {@code poll-interval} is only the safety net for a missed notification. A partition whose transport is down or
  * times out keeps its rows (last_error recorded, no attempt counted) and is retried with its own capped exponential
  * backoff while the other partitions go on; delivery is at least once (a crash between PUBLISH and DELETE repeats a
- * batch; clients de-duplicate by event id). A partition whose publish was fenced has a newer owner: the relay lets it
- * go at once.
+ * batch; clients de-duplicate by event id). A publish refused by the partition's fence ends the round for that
+ * partition; the relay raises its epoch past the fence on its session, which only works while it still holds the lock.
  * <p>
  * A poison row, one the transport itself refuses ({@link PublishRound}), does not hold up the others: they are published
  * around it, and after {@code max-attempts} refusals it moves to {@code outbox_dead_letter} (a WARN line and
@@ -324,8 +324,9 @@ public class OutboxRelay {
     }
 
     /**
-     * What each partition's outcome means for it: fenced, let go; failed (or refused whole), back off; refused
-     * rows, a short pause. @return the partitions to read again at once (they came back full)
+     * What each partition's outcome means for it: fenced, raise the epoch past the fence and read again; failed (or
+     * refused whole), back off; refused rows, a short pause. @return the partitions to read again at once (they came
+     * back full, or were fenced)
      */
     private java.util.Set<Integer> afterRound(
             Map<Integer, List<OutboxRow>> byPartition, Map<Integer, PublishRound.Outcome> outcomes) {
@@ -338,12 +339,20 @@ public class OutboxRelay {
             metrics.published(outcome.published());
             metrics.failed(outcome.failed());
             if (outcome.fenced()) {
-                onDatabase(() -> session.release(partition));
-                held.remove(partition);
-                heldSnapshot = List.copyOf(held.keySet());
+                // This relay's session still holds the partition's lock (the statement below runs on it, and fails if
+                // the session is gone), so no relay of this database got a newer epoch since ours: the fence comes from
+                // another history of it (a restore from a backup) or another deployment on the same channels. Step
+                // past it; a relay that really lost the lock fails here and starts over with a new session.
+                long raised = onDatabase(() -> session.raiseEpochPast(partition, outcome.fence()));
+                held.put(
+                        partition,
+                        new HeldPartition(partition, raised, config.retryInitialBackoff(), config.retryMaxBackoff()));
                 LOG.warnf(
-                        "outbox partition %d was published under a newer epoch than this relay's %d: let go",
-                        partition, holding.epoch());
+                        "outbox partition %d: Redis holds epoch %d, newer than this relay's %d, although this relay "
+                                + "holds the partition's lock (a database restored from a backup, or another "
+                                + "deployment publishing on the same channel prefix?): epoch raised to %d",
+                        partition, outcome.fence(), holding.epoch(), raised);
+                again.add(partition);
                 continue;
             }
             if (outcome.failure() != null || outcome.published().isEmpty()) {
@@ -386,7 +395,7 @@ public class OutboxRelay {
 
     private void settleRefusals(SqlConnection connection, List<OutboxRow> rows, PublishRound.Outcome outcome) {
         if (outcome.fenced()) {
-            return; // the rows are the new owner's now
+            return; // not this relay's fault: they are published under the raised epoch next round
         }
         Set<Long> settled = new HashSet<>();
         outcome.published().forEach(row -> settled.add(row.id()));

@@ -18,8 +18,8 @@ public sealed interface PublishResult {
     record Failed(Throwable cause) implements PublishResult {}
 
     /**
-     * Not published, and never will be by this relay: a relay with a newer epoch has published the partition. The
-     * row stays for the partition's new owner; the relay lets the partition go.
+     * Not published: a newer epoch has published the partition. The row stays; a relay that still holds the partition's
+     * lock raises its epoch past the fence, one that lost it starts over.
      */
     record Fenced(long newerEpoch) implements PublishResult {}
 }

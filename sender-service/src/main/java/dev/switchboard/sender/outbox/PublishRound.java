@@ -33,7 +33,8 @@ final class PublishRound {
      * @param unblamed  refusals that do not (nothing else went through in this round)
      * @param failed    rows refused or failed in this round (for metrics)
      * @param failure   what ended the round early (transport down, timeout, a state error); null when it ran through
-     * @param fenced    whether a relay with a newer epoch owns the partition now (nothing more may be published)
+     * @param fenced    whether a newer epoch has published the partition (nothing more may be published under ours)
+     * @param fence     that newer epoch, when fenced
      */
     record Outcome(
             List<OutboxRow> published,
@@ -41,7 +42,8 @@ final class PublishRound {
             List<Refusal> unblamed,
             List<OutboxRow> failed,
             RuntimeException failure,
-            boolean fenced) {
+            boolean fenced,
+            long fence) {
 
         boolean refusedAny() {
             return !blamed.isEmpty() || !unblamed.isEmpty();
@@ -90,6 +92,7 @@ final class PublishRound {
         final List<OutboxRow> failed = new ArrayList<>();
         RuntimeException failure;
         boolean fenced;
+        long fence;
 
         Tally(int size) {
             published = new ArrayList<>(size);
@@ -113,7 +116,10 @@ final class PublishRound {
                                     : new CompletionException(f.cause());
                         }
                     }
-                    case PublishResult.Fenced f -> fenced = true;
+                    case PublishResult.Fenced f -> {
+                        fenced = true;
+                        fence = Math.max(fence, f.newerEpoch());
+                    }
                 }
             }
             return failure == null && !fenced;
@@ -130,7 +136,7 @@ final class PublishRound {
             }
             List<Refusal> unblamed =
                     refused.stream().filter(r -> !blamed.contains(r)).toList();
-            return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure, fenced);
+            return new Outcome(published, List.copyOf(blamed), unblamed, failed, failure, fenced, fence);
         }
     }
 }

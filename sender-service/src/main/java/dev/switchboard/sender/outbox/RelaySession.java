@@ -58,6 +58,13 @@ final class RelaySession {
             RETURNING epoch
             """;
 
+    // Only on the session that holds the partition's lock: see OutboxRelay, a fence ahead of the database.
+    static final String EPOCH_PAST = """
+            UPDATE outbox_partition SET epoch = greatest(epoch, $2) + 1, owner = $3, acquired_at = now()
+             WHERE partition = $1
+            RETURNING epoch
+            """;
+
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final int lockSpace;
@@ -148,6 +155,18 @@ final class RelaySession {
                 .iterator()
                 .next()
                 .getLong("epoch"));
+    }
+
+    /** Raises the held partition's epoch past {@code fence}; @return the new epoch */
+    long raiseEpochPast(int partition, long fence) {
+        return connection()
+                .preparedQuery(EPOCH_PAST)
+                .execute(Tuple.of(partition, fence, instanceId))
+                .await()
+                .atMost(timeout)
+                .iterator()
+                .next()
+                .getLong("epoch");
     }
 
     void release(int partition) {

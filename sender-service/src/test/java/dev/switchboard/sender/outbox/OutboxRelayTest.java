@@ -15,6 +15,7 @@ import dev.switchboard.sender.testing.EmbeddedServersResource;
 import dev.switchboard.sender.testing.Management;
 import dev.switchboard.sender.testing.RedisSubscription;
 import dev.switchboard.sender.testing.TestDatabase;
+import dev.switchboard.sender.testing.TestRedis;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
@@ -186,6 +187,28 @@ class OutboxRelayTest {
                     .until(() ->
                             eventsOf(redis, EventType.MESSAGE_ADDED, chatId).size() == 1);
         }
+    }
+
+    @Test
+    void aFenceAheadOfTheDatabaseIsSteppedPastAndDeliveryGoesOn() {
+        String alice = Api.user("alice");
+        String chatId = Api.createChat(alice);
+        int partition = RedisSubscription.CHANNELS.partitions().of(UUID.fromString(chatId));
+        // As after restoring the database from a backup: Redis remembers a newer epoch than PostgreSQL hands out.
+        TestRedis.command(
+                vertx,
+                "SET",
+                "switchboard:relay-epoch:{"
+                        + RedisSubscription.CHANNELS.partitions().tag(partition) + "}",
+                "1000000");
+        try (RedisSubscription redis = RedisSubscription.subscribe(vertx, EventType.MESSAGE_ADDED)) {
+            Api.send(alice, chatId, "after the restore");
+            await().atMost(PROMPTLY)
+                    .until(() ->
+                            eventsOf(redis, EventType.MESSAGE_ADDED, chatId).size() == 1);
+        }
+        assertTrue(TestDatabase.queryLong("SELECT epoch FROM outbox_partition WHERE partition = ?", partition)
+                > 1_000_000);
     }
 
     /** Partition locks granted (the relay's membership lock is in the next lock space). */

@@ -60,6 +60,7 @@ class PublishRoundTest {
         });
 
         assertTrue(outcome.fenced());
+        assertEquals(7, outcome.fence(), "the newer epoch, for the relay to step past");
         assertEquals(List.of(1), calls, "nothing more is offered once fenced");
         assertTrue(outcome.published().isEmpty());
         assertTrue(outcome.blamed().isEmpty());
