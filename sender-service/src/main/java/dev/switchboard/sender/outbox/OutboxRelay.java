@@ -260,10 +260,10 @@ public class OutboxRelay {
      * see); after the first round, only the partitions that came back full are read again.
      */
     private void drain(WakeSignal.Wake wake) {
-        java.util.Set<Integer> again = null;
+        Set<Integer> again = null;
         while (running) {
             long now = System.nanoTime();
-            java.util.Set<Integer> onlyThese = again;
+            Set<Integer> onlyThese = again;
             int[] ready = held.values().stream()
                     .filter(p -> onlyThese == null ? p.wanted(wake, now) : onlyThese.contains(p.partition()))
                     .mapToInt(HeldPartition::partition)
@@ -328,9 +328,9 @@ public class OutboxRelay {
      * refused whole), back off; refused rows, a short pause. @return the partitions to read again at once (they came
      * back full, or were fenced)
      */
-    private java.util.Set<Integer> afterRound(
+    private Set<Integer> afterRound(
             Map<Integer, List<OutboxRow>> byPartition, Map<Integer, PublishRound.Outcome> outcomes) {
-        java.util.Set<Integer> again = new java.util.HashSet<>();
+        Set<Integer> again = new HashSet<>();
         long now = System.nanoTime();
         for (Map.Entry<Integer, PublishRound.Outcome> entry : outcomes.entrySet()) {
             int partition = entry.getKey();

@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The {@code outbox} table: rows are inserted inside domain transactions and read, deleted, marked failed or
@@ -96,12 +98,10 @@ public class OutboxRepository {
             types[i] = entries.get(i).eventType();
             payloads[i] = entries.get(i).payload();
         }
-        String notified = java.util.Arrays.stream(partitions)
-                .distinct()
-                .map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(","));
+        String notified =
+                Arrays.stream(partitions).distinct().map(String::valueOf).collect(Collectors.joining(","));
         return tx.preparedQuery(INSERT_AND_NOTIFY)
-                .execute(Tuple.tuple(java.util.List.of(chatIds, partitions, types, payloads, channel, notified)))
+                .execute(Tuple.tuple(List.of(chatIds, partitions, types, payloads, channel, notified)))
                 .replaceWithVoid();
     }
 
