@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,12 +91,31 @@ public final class EventCodec {
      *                               unknown event type or has a version this codec does not understand
      */
     public EventEnvelope decode(String json) {
+        return decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #decode(String)} of UTF-8 bytes, as they come off the wire. */
+    public EventEnvelope decode(byte[] json) {
+        return decode(json, 0, json.length);
+    }
+
+    /** {@link #decode(String)} of {@code length} UTF-8 bytes from {@code offset}. */
+    public EventEnvelope decode(byte[] json, int offset, int length) {
         EventEnvelope envelope;
         try {
-            envelope = mapper.readValue(json, EventEnvelope.class);
+            envelope = mapper.readValue(json, offset, length, EventEnvelope.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidEventException("cannot decode event: " + e.getMessage(), e);
         }
+        return checked(envelope);
+    }
+
+    /** Reads only what decides whether anyone wants an encoded envelope ({@link EnvelopeGlance}). */
+    public EnvelopeGlance glance() {
+        return new EnvelopeGlance(mapper.getFactory());
+    }
+
+    private static EventEnvelope checked(EventEnvelope envelope) {
         if (envelope.v() != EventEnvelope.VERSION) {
             throw new InvalidEventException("unsupported event version " + envelope.v(), null);
         }

@@ -73,6 +73,12 @@ class PackedFormsTest {
     }
 
     @Test
+    void anEmptyListAndAOneItemListPackAndUnpack() {
+        assertEquals(List.of(), PackedText.unpack(PackedText.pack(List.of())));
+        assertEquals(List.of("a"), PackedText.unpack(PackedText.pack(List.of("a"))));
+    }
+
+    @Test
     void aPackedListThatWouldInflateBeyondTheBoundIsRefused() {
         byte[] zeros = new byte[PackedText.MAX_UNPACKED_BYTES + 1];
         Deflater deflater = new Deflater();

@@ -27,6 +27,7 @@ class ReceiverMetricsTest extends LiveReceiverTest {
     private static final String CLOSED = "switchboard_receiver_connections_closed_total";
     private static final String RECEIVED = "switchboard_receiver_events_received_total";
     private static final String INVALID = "switchboard_receiver_events_invalid_total";
+    private static final String DISCARDED = "switchboard_receiver_events_discarded_total";
     private static final String DELIVERED = "switchboard_receiver_frames_delivered_total";
     private static final String LATENCY = "switchboard_receiver_delivery_latency_seconds";
     private static final String SLOW_CONSUMER = "switchboard_receiver_slow_consumer_closes_total";
@@ -44,6 +45,7 @@ class ReceiverMetricsTest extends LiveReceiverTest {
                 SUBSCRIPTION_UP,
                 RESYNCS,
                 INVALID,
+                DISCARDED,
                 DELIVERED,
                 LATENCY + "_bucket",
                 LATENCY + "_count",
@@ -96,6 +98,7 @@ class ReceiverMetricsTest extends LiveReceiverTest {
         assertEquals(4, delta(before, after, RECEIVED, "channel=\"messageAdded\""), "3 events and the bad one");
         assertEquals(2, delta(before, after, RECEIVED, "channel=\"chatAdded\""));
         assertEquals(1, delta(before, after, INVALID));
+        assertEquals(1, delta(before, after, DISCARDED), "carol's chatAdded: nobody here");
         assertEquals(
                 7,
                 delta(before, after, DELIVERED) - delta(before, after, RESYNCS),

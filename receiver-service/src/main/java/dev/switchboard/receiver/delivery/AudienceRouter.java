@@ -64,6 +64,11 @@ public class AudienceRouter {
         }
     }
 
+    /** Whether this user has a connection here now (a glance at an event's audience asks it per listed user). */
+    public boolean hasAudienceHere(String userId) {
+        return registry.byUser(userId).length > 0;
+    }
+
     /** Writes one frame to every connection of this instance (resync): rare, hence the full scan. */
     public int broadcast(EncodedFrame frame) {
         EventLoopHandOff.Delivery delivery = handOff.delivery();

@@ -2,9 +2,11 @@ package dev.switchboard.receiver.subscription;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.events.EnvelopeGlance;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
+import dev.switchboard.events.EventType;
 import dev.switchboard.events.Partitions;
 import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.AudienceRouter;
@@ -14,12 +16,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
- * What the receiver does with the messages of its {@link EventSubscription}, whatever the transport: decode each once,
- * check it came on its own event's channel of its chat's partition (a sender with another partition count or prefix
+ * What the receiver does with the messages of its {@link EventSubscription}, whatever the transport: glance at each
+ * event's audience and drop it there when nobody here is in it (the fate of most events on most receivers), decode
+ * the others once, check every event came on its own event's channel of its chat's partition (a sender with another partition count or prefix
  * shows up here, not as silently misrouted events), count it, hand it to the {@link AudienceRouter}; and when the
  * subscription comes back after a loss, tell every local client to {@code resync} (they may have missed events).
  * A message that cannot be used costs only itself.
@@ -34,6 +39,7 @@ public class EventIngest implements EventSubscription.Listener {
 
     private final EventSubscription subscription;
     private final EventCodec codec;
+    private final EnvelopeGlance glance;
     private final AudienceRouter router;
     private final ClientFrameEncoder encoder;
     private final SubscriptionMetrics metrics;
@@ -52,6 +58,7 @@ public class EventIngest implements EventSubscription.Listener {
             ReceiverConfig receiverConfig) {
         this.subscription = subscription;
         this.codec = codec;
+        this.glance = codec.glance();
         this.router = router;
         this.encoder = encoder;
         this.metrics = metrics;
@@ -96,34 +103,57 @@ public class EventIngest implements EventSubscription.Listener {
     }
 
     @Override
-    public void onMessage(String channel, String payload) {
+    public void onMessage(String channel, ByteBuffer payload) {
+        byte[] bytes = payload.array();
+        int offset = payload.arrayOffset() + payload.position();
+        int length = payload.remaining();
         received.increment();
         EventChannels.Route route = channels.routeOf(channel);
         if (route != null) {
             metrics.received(route.type());
         }
         try {
-            EventEnvelope event = codec.decode(payload);
-            if (route == null || route.type() != event.type()) {
-                router.rejected(event.type().wireName() + " " + event.id(), "published on channel " + channel);
+            // Most events have nobody here: reading their audience is all they may cost.
+            EnvelopeGlance.Seen seen = glance.read(bytes, offset, length, router::hasAudienceHere);
+            if (seen != null && !seen.forSomeone()) {
+                String misrouted = misrouted(route, EventType.lookup(seen.type()), UUID.fromString(seen.chatId()));
+                if (misrouted != null) {
+                    router.rejected(seen.type() + " of chat " + seen.chatId(), misrouted + channel);
+                    return;
+                }
+                metrics.discarded();
                 return;
             }
-            int partition = channels.partitions().of(event.chatId());
-            if (partition != route.partition()) {
-                router.rejected(
-                        event.type().wireName() + " " + event.id(),
-                        "published on partition " + route.partition() + "'s channel " + channel + ", its chat is in "
-                                + "partition " + partition + " (do senders and receivers agree on "
-                                + "switchboard.partitions?)");
+            EventEnvelope event = codec.decode(bytes, offset, length);
+            String misrouted = misrouted(route, event.type(), event.chatId());
+            if (misrouted != null) {
+                router.rejected(event.type().wireName() + " " + event.id(), misrouted + channel);
                 return;
             }
             router.route(event);
         } catch (EventCodec.InvalidEventException e) {
-            router.rejected("on " + channel + " (" + payload.length() + " chars)", reasonOf(e));
+            router.rejected("on " + channel + " (" + length + " bytes)", reasonOf(e));
         } catch (RuntimeException e) {
             // Whatever went wrong with this message, the next one must still be delivered.
-            router.rejected("on " + channel + " (" + payload.length() + " chars)", e.toString());
+            router.rejected("on " + channel + " (" + length + " bytes)", e.toString());
         }
+    }
+
+    /**
+     * Why an event does not belong on the channel it came on (to be followed by the channel's name), or null when it
+     * does: its own type's channel of its chat's partition. A sender with another partition count or prefix shows up
+     * here.
+     */
+    private String misrouted(EventChannels.Route route, EventType type, UUID chatId) {
+        if (route == null || route.type() != type) {
+            return "published on channel ";
+        }
+        int partition = channels.partitions().of(chatId);
+        if (partition != route.partition()) {
+            return "its chat is in partition " + partition + " (do senders and receivers agree on "
+                    + "switchboard.partitions?), published on partition " + route.partition() + "'s channel ";
+        }
+        return null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.subscription;
 
 import dev.switchboard.events.EventChannels;
+import java.nio.ByteBuffer;
 
 /**
  * The transport seam of the receiver: a subscription to the event channels of every partition that delivers every
@@ -26,7 +27,11 @@ public interface EventSubscription {
     }
 
     interface Listener {
-        void onMessage(String channel, String payload);
+        /**
+         * An event's payload as it came off the wire (UTF-8 JSON), from its position to its limit: a heap buffer, so
+         * that it is parsed where it lies rather than copied once more. Valid during the call only.
+         */
+        void onMessage(String channel, ByteBuffer payload);
 
         void onSubscribed(boolean restored);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.subscription;
 
 import dev.switchboard.runtime.Backoff;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -9,6 +10,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
+import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +63,7 @@ final class RedisNodeSubscription {
 
     /** What the owner hears, always on its context. */
     interface Events {
-        void onMessage(String channel, String payload);
+        void onMessage(String channel, ByteBuffer payload);
 
         /** Every channel is confirmed: first ({@code restored} false), or again after a loss of this node. */
         void onSubscribed(RedisNodeSubscription node, boolean restored);
@@ -223,6 +225,14 @@ final class RedisNodeSubscription {
         }
     }
 
+    /** A bulk reply's bytes where the client parsed them into (a heap buffer); copied only when they are not. */
+    private static ByteBuffer heapBytes(Response bulk) {
+        ByteBuf bytes = bulk.toBuffer().getByteBuf();
+        return bytes.hasArray()
+                ? ByteBuffer.wrap(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes())
+                : ByteBuffer.wrap(bulk.toBytes());
+    }
+
     private void send(Session attempt, Request request) {
         attempt.connection
                 .send(request)
@@ -240,7 +250,7 @@ final class RedisNodeSubscription {
         if (type.equals(kind.message)) {
             if (push.size() == 3) {
                 from.liveness.messageReceived();
-                events.onMessage(push.get(1).toString(), push.get(2).toString());
+                events.onMessage(push.get(1).toString(), heapBytes(push.get(2)));
             }
         } else if (type.equals(kind.confirmation)) {
             from.unconfirmed.remove(push.get(1).toString());

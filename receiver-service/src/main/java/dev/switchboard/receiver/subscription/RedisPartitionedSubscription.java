@@ -3,6 +3,7 @@ package dev.switchboard.receiver.subscription;
 import dev.switchboard.events.EventChannels;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +61,7 @@ abstract class RedisPartitionedSubscription implements EventSubscription, RedisN
     }
 
     @Override
-    public final void onMessage(String channel, String payload) {
+    public final void onMessage(String channel, ByteBuffer payload) {
         if (state != State.STOPPED) {
             listener.onMessage(channel, payload);
         }

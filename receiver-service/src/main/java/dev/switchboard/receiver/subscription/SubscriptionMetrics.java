@@ -17,9 +17,11 @@ public class SubscriptionMetrics {
     static final String EVENTS_RECEIVED = "switchboard.receiver.events.received";
     static final String SUBSCRIPTION_UP = "switchboard.receiver.subscription.up";
     static final String RESYNCS_SENT = "switchboard.receiver.resyncs.sent";
+    static final String EVENTS_DISCARDED = "switchboard.receiver.events.discarded";
 
     private final Counter[] received = new Counter[EventType.values().length];
     private final Counter resyncsSent;
+    private final Counter discarded;
     private volatile BooleanSupplier subscribed = () -> false;
 
     @Inject
@@ -32,6 +34,9 @@ public class SubscriptionMetrics {
         }
         resyncsSent = Counter.builder(RESYNCS_SENT)
                 .description("resync frames sent to clients (one per connection per restored subscription)")
+                .register(registry);
+        discarded = Counter.builder(EVENTS_DISCARDED)
+                .description("Events dropped after a glance at their audience: nobody in it is connected here")
                 .register(registry);
         Gauge.builder(SUBSCRIPTION_UP, this, metrics -> metrics.subscribed.getAsBoolean() ? 1 : 0)
                 .strongReference(true)
@@ -46,6 +51,10 @@ public class SubscriptionMetrics {
 
     void received(EventType channel) {
         received[channel.ordinal()].increment();
+    }
+
+    void discarded() {
+        discarded.increment();
     }
 
     void resyncsSent(int frames) {

@@ -159,17 +159,24 @@ class EventDeliveryTest extends LiveReceiverTest {
     void anEventOnAnotherPartitionsChannelIsRejectedNotDelivered() {
         TestSocket alice = connect("alice");
         long badBefore = router.badEvents();
-        ObjectNode misrouted = Events.event(EventType.MESSAGE_ADDED, List.of("alice"), List.of());
-        UUID chat = UUID.fromString(misrouted.get("chatId").asText());
-        int elsewhere = (RedisPublisher.CHANNELS.partitions().of(chat) + 1)
-                % RedisPublisher.CHANNELS.partitions().count();
-        publisher.send(Request.cmd(Command.PUBLISH)
-                .arg(RedisPublisher.CHANNELS.channel(EventType.MESSAGE_ADDED, elsewhere))
-                .arg(misrouted.toString()));
+        // alice's is decoded in full; carol's (nobody here) is dropped after a glance: both are caught
+        for (String user : List.of("alice", "carol")) {
+            ObjectNode misrouted = Events.event(EventType.MESSAGE_ADDED, List.of(user), List.of());
+            UUID chat = UUID.fromString(misrouted.get("chatId").asText());
+            int elsewhere = (RedisPublisher.CHANNELS.partitions().of(chat) + 1)
+                    % RedisPublisher.CHANNELS.partitions().count();
+            publisher.send(Request.cmd(Command.PUBLISH)
+                    .arg(RedisPublisher.CHANNELS.channel(EventType.MESSAGE_ADDED, elsewhere))
+                    .arg(misrouted.toString()));
+        }
+        publisher.publish(
+                EventType.CHAT_ADDED,
+                Events.event(EventType.MESSAGE_ADDED, List.of("carol"), List.of())
+                        .toString()); // wrong type's channel
         ObjectNode good = Events.event(EventType.MESSAGE_UPDATED, List.of("alice"), List.of());
         publish(good);
 
         assertEquals(Events.clientFrame(good), alice.nextIgnoringResync(), "the misrouted event never reached alice");
-        assertEquals(badBefore + 1, router.badEvents());
+        assertEquals(badBefore + 3, router.badEvents());
     }
 }

@@ -8,6 +8,8 @@ import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.Partitions;
 import dev.switchboard.runtime.testing.ConfigMappings;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +66,8 @@ public abstract class EventSubscriptionContract {
         final List<Boolean> subscriptions = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onMessage(String channel, String payload) {
-            messages.add(channel + " " + payload);
+        public void onMessage(String channel, ByteBuffer payload) {
+            messages.add(channel + " " + StandardCharsets.UTF_8.decode(payload));
         }
 
         @Override

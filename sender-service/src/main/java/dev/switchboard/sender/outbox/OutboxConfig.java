@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /** switchboard.outbox.*: the relay from the outbox table to Redis. */
@@ -22,6 +23,14 @@ public interface OutboxConfig {
     @WithDefault("1s")
     @DurationMin(millis = 1)
     Duration pollInterval();
+
+    /**
+     * How long a relay woken by a commit waits for more commits before it reads, so that they share one round (one
+     * read, one script per partition, one delete). 0: read at once.
+     */
+    @WithDefault("0ms")
+    @DurationMax(millis = 100)
+    Duration wakeLinger();
 
     /**
      * How often a relay looks at the live relays and takes or gives up partitions accordingly: about the time a dead

@@ -195,6 +195,9 @@ public class OutboxRelay {
                 drain(wake);
                 backoff.reset();
                 wake = this.wake.await(nextWait(nextLook));
+                if (wake.signalled() && config.wakeLinger().isPositive()) {
+                    wake = wake.and(this.wake.collect(config.wakeLinger()));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -2,6 +2,7 @@ package dev.switchboard.sender.outbox;
 
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.JumpHash;
+import dev.switchboard.sender.redis.RedisClusterLink;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;

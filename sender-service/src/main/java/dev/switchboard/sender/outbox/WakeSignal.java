@@ -58,6 +58,15 @@ public final class WakeSignal {
         }
     }
 
+    /**
+     * Waits the whole {@code linger}, then takes whatever was signalled meanwhile, as {@link #await} does: commits
+     * arriving close together then share one relay round.
+     */
+    public Wake collect(Duration linger) throws InterruptedException {
+        Thread.sleep(linger);
+        return await(Duration.ZERO);
+    }
+
     private void release() {
         if (permits.availablePermits() == 0) {
             permits.release();
@@ -73,6 +82,19 @@ public final class WakeSignal {
 
         static Wake everything() {
             return new Wake(false, null);
+        }
+
+        /** Both wake-ups' partitions (everything, if either asks for everything). */
+        public Wake and(Wake other) {
+            if (!other.signalled()) {
+                return this;
+            }
+            if (isEverything() || other.isEverything()) {
+                return new Wake(true, null);
+            }
+            BitSet both = (BitSet) partitions.clone();
+            both.or(other.partitions);
+            return new Wake(true, both);
         }
 
         public boolean isEverything() {

@@ -1,5 +1,6 @@
 package dev.switchboard.sender.ratelimit;
 
+import dev.switchboard.sender.redis.RedisClusterLink;
 import io.quarkus.redis.client.RedisClientName;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The token buckets every sender shares, in Redis: one key per bucket, updated by one Lua script
@@ -33,22 +35,52 @@ public class RedisTokenBuckets {
     static final String SHA = sha1(SCRIPT);
 
     private final Redis redis;
+    private final RedisClusterLink cluster;
 
     @Inject
-    public RedisTokenBuckets(@RedisClientName("rate-limits") Redis redis) {
+    public RedisTokenBuckets(
+            @RedisClientName("rate-limits") Redis redis,
+            @ConfigProperty(name = "quarkus.redis.rate-limits.client-type", defaultValue = "standalone")
+                    String clientType) {
         this.redis = redis;
+        this.cluster = clientType.equals("cluster") ? new RedisClusterLink(redis) : null;
+    }
+
+    /** Buckets on a standalone Redis (or one node), checks pipelined in one batch. */
+    public RedisTokenBuckets(Redis redis) {
+        this(redis, "standalone");
     }
 
     /** @return per check, 0 when it passes, else milliseconds until it would */
     Uni<List<Long>> check(List<Check> checks) {
-        return redis.batch(checks.stream()
-                        .map(c -> request(Command.EVALSHA, SHA, c))
-                        .toList())
+        Uni<List<Response>> responses = cluster == null ? batch(checks) : oneByOne(checks);
+        return responses.map(RedisTokenBuckets::waits);
+    }
+
+    /** One pipelined batch on one server, whose script cache all of it shares. */
+    private Uni<List<Response>> batch(List<Check> checks) {
+        return redis.batch(requests(checks, Command.EVALSHA, SHA))
                 .onFailure(RedisTokenBuckets::isNoScript)
-                .recoverWithUni(() -> redis.batch(checks.stream()
-                        .map(c -> request(Command.EVAL, SCRIPT, c))
-                        .toList()))
-                .map(RedisTokenBuckets::waits);
+                .recoverWithUni(() -> redis.batch(requests(checks, Command.EVAL, SCRIPT)));
+    }
+
+    /**
+     * A Redis Cluster refuses a batch whose keys lie in different slots (CROSSSLOT), and a user's bucket and a chat's
+     * bucket usually do: each check goes on its own, all pipelined on the one held connection. Each master has its own
+     * script cache, so each check falls back to the full script alone: retrying them all would take a token twice
+     * from the buckets whose master already knew the script.
+     */
+    private Uni<List<Response>> oneByOne(List<Check> checks) {
+        List<Uni<Response>> each = checks.stream()
+                .map(check -> cluster.send(request(Command.EVALSHA, SHA, check))
+                        .onFailure(RedisTokenBuckets::isNoScript)
+                        .recoverWithUni(() -> cluster.send(request(Command.EVAL, SCRIPT, check))))
+                .toList();
+        return Uni.join().all(each).andFailFast();
+    }
+
+    private static List<Request> requests(List<Check> checks, Command command, String script) {
+        return checks.stream().map(c -> request(command, script, c)).toList();
     }
 
     private static Request request(Command command, String script, Check check) {

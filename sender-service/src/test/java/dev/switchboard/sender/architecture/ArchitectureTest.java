@@ -91,7 +91,7 @@ class ArchitectureTest {
     void onlyTheRedisTransportUsesTheRedisClient() {
         noClasses()
                 .that()
-                .haveNameNotMatching(ROOT + "\\.(outbox|ratelimit)\\.Redis.*")
+                .haveNameNotMatching(ROOT + "\\.(outbox|ratelimit|redis)\\.Redis.*")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.vertx.redis..", "io.vertx.mutiny.redis..")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.switchboard.localstack.RedisCluster;
+import dev.switchboard.sender.redis.RedisClusterLink;
 import dev.switchboard.sender.testing.RedisSubscription;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;

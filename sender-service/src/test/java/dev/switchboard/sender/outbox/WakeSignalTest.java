@@ -44,6 +44,24 @@ class WakeSignalTest {
     }
 
     @Test
+    void lingeringCollectsTheCommitsThatArriveMeanwhileIntoTheSameRound() throws Exception {
+        WakeSignal wake = new WakeSignal();
+        wake.signal("3");
+        WakeSignal.Wake first = wake.await(Duration.ofSeconds(5));
+        Thread committer = Thread.ofVirtual().start(() -> wake.signal("8"));
+        committer.join();
+
+        WakeSignal.Wake round = first.and(wake.collect(Duration.ofMillis(5)));
+
+        assertTrue(round.signalled());
+        assertTrue(round.includes(3) && round.includes(8));
+        assertFalse(round.includes(4));
+        assertFalse(wake.await(Duration.ofMillis(1)).signalled(), "nothing left for the next round");
+        assertTrue(first.and(new WakeSignal.Wake(true, null)).isEverything());
+        assertFalse(first.and(wake.collect(Duration.ofMillis(1))).includes(8), "a quiet linger adds nothing");
+    }
+
+    @Test
     void aPartitionSignalledWhileBackingOffIsReadOnceItMayBe() {
         HeldPartition held = new HeldPartition(4, 1, Duration.ofMillis(100), Duration.ofSeconds(1));
         long now = 0;

@@ -1,4 +1,4 @@
-package dev.switchboard.sender.outbox;
+package dev.switchboard.sender.redis;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
@@ -8,22 +8,23 @@ import io.vertx.mutiny.redis.client.Response;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One long-lived connection of a Redis Cluster client, for the relay's scripts. The cluster client's own
- * {@code send} borrows a pooled connection to every master for each command: under the relay's rate of calls that
- * pool is what the calls wait for (measured: the cluster mode's relay lagging seconds behind at 40 sends/s into one
- * chat). The connection routes each command by its key's slot and follows MOVED itself; a failed command drops it, so
- * the next one connects again with a fresh slot map.
+ * One long-lived connection of a Redis Cluster client, for calls made at request rate (the relay's scripts, the rate
+ * limits' checks). The cluster client's own {@code send} borrows a pooled connection to every master for each
+ * command: under such rates that pool is what the calls wait for (measured: the cluster mode's relay lagging seconds
+ * behind at 40 sends/s into one chat). The connection routes each command by its key's slot and follows MOVED
+ * itself; commands sent without waiting for each other are pipelined on it. A failed command drops it, so the next
+ * one connects again with a fresh slot map.
  */
-final class RedisClusterLink {
+public final class RedisClusterLink {
 
     private final Redis cluster;
     private final AtomicReference<Uni<RedisConnection>> connection = new AtomicReference<>();
 
-    RedisClusterLink(Redis cluster) {
+    public RedisClusterLink(Redis cluster) {
         this.cluster = cluster;
     }
 
-    Uni<Response> send(Request request) {
+    public Uni<Response> send(Request request) {
         Uni<RedisConnection> current = connection.get();
         if (current == null) {
             Uni<RedisConnection> fresh = cluster.connect().memoize().indefinitely();
