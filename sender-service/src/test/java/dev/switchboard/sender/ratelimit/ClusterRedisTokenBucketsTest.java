@@ -10,11 +10,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,6 @@ class ClusterRedisTokenBucketsTest extends RedisTokenBucketsContract {
 
     private static Vertx vertx;
     private static RedisCluster cluster;
-    private final List<Redis> clients = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() {
@@ -40,19 +37,11 @@ class ClusterRedisTokenBucketsTest extends RedisTokenBucketsContract {
         vertx.closeAndAwait();
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(Redis::close);
-        clients.clear();
-    }
-
     @Override
     protected RedisTokenBuckets sender() {
         RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER);
         cluster.nodes().forEach(node -> options.addConnectionString(node.url()));
-        Redis client = Redis.createClient(vertx, options);
-        clients.add(client);
-        return new RedisTokenBuckets(client, "cluster");
+        return new RedisTokenBuckets(closedAfterTest(Redis.createClient(vertx, options)), "cluster");
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.events.HashSlots;
+import io.vertx.mutiny.redis.client.Redis;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +19,20 @@ import org.junit.jupiter.api.Test;
 abstract class RedisTokenBucketsContract {
 
     static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final List<Redis> clients = new ArrayList<>();
+
+    /** The client is closed after the test. */
+    protected final Redis closedAfterTest(Redis client) {
+        clients.add(client);
+        return client;
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(Redis::close);
+        clients.clear();
+    }
 
     /** Buckets as one sender's client sees them; two calls give two senders. */
     protected abstract RedisTokenBuckets sender();

@@ -5,10 +5,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The buckets on one Redis server (standalone and sharded modes keep them on the configured node). */
@@ -16,7 +13,6 @@ class StandaloneRedisTokenBucketsTest extends RedisTokenBucketsContract {
 
     private static Vertx vertx;
     private static EmbeddedRedis redis;
-    private final List<Redis> clients = new ArrayList<>();
 
     @BeforeAll
     static void startRedis() {
@@ -30,17 +26,9 @@ class StandaloneRedisTokenBucketsTest extends RedisTokenBucketsContract {
         vertx.closeAndAwait();
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(Redis::close);
-        clients.clear();
-    }
-
     @Override
     protected RedisTokenBuckets sender() {
-        Redis client = Redis.createClient(vertx, redis.url());
-        clients.add(client);
-        return new RedisTokenBuckets(client);
+        return new RedisTokenBuckets(closedAfterTest(Redis.createClient(vertx, redis.url())));
     }
 
     @Override
