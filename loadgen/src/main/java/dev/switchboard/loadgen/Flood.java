@@ -33,6 +33,7 @@ final class Flood implements SendScheduler.Sink {
     private final FloodParameters p;
     private final String runId;
     private final SenderApi api;
+    private final Vertx vertx;
     private final Context context;
     private final List<String> chatIds = new ArrayList<>();
     private final AtomicLong sent = new AtomicLong();
@@ -40,13 +41,26 @@ final class Flood implements SendScheduler.Sink {
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, Long> refused = new TreeMap<>();
     private long chatRefusals;
+    private String firstRefusal;
     private String token;
 
     Flood(FloodParameters p, String runId, Vertx vertx, SenderApi api) {
         this.p = p;
         this.runId = runId;
         this.api = api;
+        this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
+    }
+
+    /**
+     * A chat the system refuses to create (its chat-creation limit's 429, a 4xx) is what a flood measures: counted,
+     * never retried. A lost connection or a 5xx says nothing about the limits: retried like the bystanders' set-up.
+     */
+    static Future<String> refusalIsFinal(Throwable failure) {
+        if (failure instanceof SenderApi.Refusal refusal && refusal.status() == 429) {
+            return Future.failedFuture(new BoundedConcurrency.PermanentFailure(failure.getMessage()));
+        }
+        return Future.failedFuture(failure);
     }
 
     /** The abuser's user id: never one of the bystanders. */
@@ -66,13 +80,21 @@ final class Flood implements SendScheduler.Sink {
             List<String> members = IntStream.range(1, p.members())
                     .mapToObj(i -> "lg-" + runId + "-g" + chat + "-" + i)
                     .toList();
+            String name = "flood " + runId + " #" + k;
             try {
                 chatIds.add(BoundedConcurrency.await(
-                        api.createChat(token, "flood " + runId + " #" + k, members),
+                        BoundedConcurrency.retrying(
+                                vertx,
+                                () -> api.createChat(token, name, members).recover(Flood::refusalIsFinal),
+                                BoundedConcurrency.ATTEMPTS,
+                                BoundedConcurrency.FIRST_BACKOFF_MILLIS),
                         Duration.ofSeconds(30),
                         "creating flood chat " + k));
             } catch (SetupException refusedOrFailed) {
                 chatRefusals++;
+                if (firstRefusal == null) {
+                    firstRefusal = refusedOrFailed.getMessage();
+                }
             }
         }
         if (chatIds.isEmpty()) {
@@ -80,12 +102,13 @@ final class Flood implements SendScheduler.Sink {
         }
         out.printf(
                 Locale.ROOT,
-                "flood        %d of %d chats of %d members made by %s (%d refused); %.0f sends/s of %d bytes into %d%n",
+                "flood        %d of %d chats of %d members made by %s (%d refused%s); %.0f sends/s of %d bytes into %d%n",
                 chatIds.size(),
                 p.chats(),
                 p.members(),
                 abuser(),
                 chatRefusals,
+                firstRefusal == null ? "" : ", first: " + firstRefusal,
                 p.rate(),
                 p.bytes(),
                 Math.min(p.targets(), chatIds.size()));

@@ -134,7 +134,21 @@ public final class SenderApi {
     private static RuntimeException failure(String what, String sender, Answer answer) {
         String message = what + ": HTTP " + answer.status() + " from " + sender + ": " + answer.bodySnippet();
         boolean permanent = answer.status() >= 400 && answer.status() < 500 && answer.status() != 429;
-        return permanent ? new BoundedConcurrency.PermanentFailure(message) : new IllegalStateException(message);
+        return permanent ? new BoundedConcurrency.PermanentFailure(message) : new Refusal(answer.status(), message);
+    }
+
+    /** An answer that a later attempt may not repeat (a 5xx, a 429): the status says which. */
+    public static final class Refusal extends IllegalStateException {
+        private final int status;
+
+        public Refusal(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
     }
 
     private String nextSender() {

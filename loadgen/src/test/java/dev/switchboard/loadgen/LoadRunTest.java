@@ -107,7 +107,7 @@ class LoadRunTest {
                 stdout.toString());
         JsonNode r = result();
         JsonNode flood = r.get("flood");
-        assertEquals(3, flood.get("chatsCreated").asInt());
+        assertEquals(3, flood.get("chatsCreated").asInt(), stdout.toString());
         assertEquals(26, flood.get("sent").asLong(), 3, "1.3 s at 20/s");
         assertEquals(flood.get("sent").asLong(), flood.get("accepted").asLong());
         assertEquals(

@@ -15,6 +15,18 @@ import picocli.CommandLine;
 class SmallPartsTest {
 
     @Test
+    void aFloodChatRefusedByTheLimitIsCountedAndALostAnswerRetried() {
+        Throwable limited =
+                Flood.refusalIsFinal(new SenderApi.Refusal(429, "HTTP 429")).cause();
+        Throwable unavailable = new SenderApi.Refusal(503, "HTTP 503");
+        Throwable lost = new IllegalStateException("connection closed");
+
+        assertTrue(limited instanceof BoundedConcurrency.PermanentFailure, "a 429 is the limit answering: not retried");
+        assertEquals(unavailable, Flood.refusalIsFinal(unavailable).cause());
+        assertEquals(lost, Flood.refusalIsFinal(lost).cause());
+    }
+
+    @Test
     void durationsInTheUsualShortForms() {
         assertEquals(Duration.ofSeconds(30), DurationConverter.parse("30s"));
         assertEquals(Duration.ofSeconds(30), DurationConverter.parse("30"));
