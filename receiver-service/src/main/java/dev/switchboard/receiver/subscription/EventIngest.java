@@ -93,6 +93,14 @@ public class EventIngest implements EventSubscription.Listener {
         return subscription.state();
     }
 
+    /**
+     * The partition count this receiver subscribes for. Receivers have no database to check it against: it must equal
+     * the senders' (their readiness data shows theirs), or this receiver listens on channels nobody publishes to.
+     */
+    public int partitionCount() {
+        return channels.partitions().count();
+    }
+
     public long received() {
         return received.sum();
     }

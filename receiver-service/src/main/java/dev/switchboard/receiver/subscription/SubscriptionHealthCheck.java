@@ -28,6 +28,7 @@ public class SubscriptionHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("redis-subscription")
                 .status(subscriber.isServing())
                 .withData("state", subscriber.state().name())
+                .withData("partitionCount", subscriber.partitionCount())
                 .withData("eventsReceived", subscriber.received())
                 .withData("restorations", subscriber.restorations())
                 .build();

@@ -53,6 +53,7 @@ class HealthEndpointsTest {
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
-                .body("checks.name", hasItems("redis-subscription", "shutdown"));
+                .body("checks.name", hasItems("redis-subscription", "shutdown"))
+                .body("checks.find { it.name == 'redis-subscription' }.data.partitionCount", is(64));
     }
 }

@@ -167,6 +167,11 @@ public class OutboxRelay {
     }
 
     /** Whether start-up got as far as starting the relay loop (or deciding not to run one). */
+    /** The deployment's partition count, as this sender was configured (and checked against PostgreSQL). */
+    public int partitionCount() {
+        return partitions.count();
+    }
+
     public boolean isStarted() {
         return started;
     }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports which partitions this instance's relay holds ({@code partitions}, and how many: {@code partitionsHeld}).
+ * Reports which partitions this instance's relay holds ({@code partitions}, and how many: {@code partitionsHeld}) of the
+ * deployment's {@code partitionCount}, which receivers report too: the one place an operator sees both agree.
  * Always UP: an instance that holds none is just as ready to serve requests, and PostgreSQL and Redis have their own
  * readiness checks.
  */
@@ -29,6 +30,7 @@ public class OutboxRelayHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named(NAME)
                 .up()
+                .withData("partitionCount", relay.partitionCount())
                 .withData("partitionsHeld", relay.heldPartitions().size())
                 .withData(
                         "partitions",

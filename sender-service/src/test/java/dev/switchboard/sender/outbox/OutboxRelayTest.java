@@ -149,6 +149,7 @@ class OutboxRelayTest {
                         .statusCode(200)
                         .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
                         .body("checks.find { it.name == 'outbox-relay' }.data.partitionsHeld", equalTo(64))
+                        .body("checks.find { it.name == 'outbox-relay' }.data.partitionCount", equalTo(64))
                         .body("checks.find { it.name == 'outbox-relay' }.data.instanceId", equalTo("sender-test")));
     }
 
