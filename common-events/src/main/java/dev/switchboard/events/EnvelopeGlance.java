@@ -53,9 +53,7 @@ public final class EnvelopeGlance {
                         if (type == null || chatId == null || value != JsonToken.START_OBJECT) {
                             return null;
                         }
-                        return forSomeone(parser, present)
-                                ? new Seen(type, chatId, true)
-                                : new Seen(type, chatId, false);
+                        return new Seen(type, chatId, forSomeone(parser, present));
                     }
                     default -> parser.skipChildren();
                 }

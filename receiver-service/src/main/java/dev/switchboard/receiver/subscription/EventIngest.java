@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * What the receiver does with the messages of its {@link EventSubscription}, whatever the transport: glance at each
  * event's audience and drop it there when nobody here is in it (the fate of most events on most receivers), decode
- * the others once, check every event came on its own event's channel of its chat's partition (a sender with another partition count or prefix
- * shows up here, not as silently misrouted events), count it, hand it to the {@link AudienceRouter}; and when the
+ * the others once, check every event came on its own event's channel of its chat's partition (a sender with another
+ * partition count or prefix shows up here, not as silently misrouted events), count it, hand it to the {@link AudienceRouter}; and when the
  * subscription comes back after a loss, tell every local client to {@code resync} (they may have missed events).
  * A message that cannot be used costs only itself.
  */

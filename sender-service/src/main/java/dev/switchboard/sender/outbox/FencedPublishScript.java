@@ -1,9 +1,6 @@
 package dev.switchboard.sender.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.switchboard.sender.redis.RedisScript;
 
 /**
  * The Lua script that publishes one partition's batch under its relay's epoch, atomically in Redis.
@@ -41,16 +38,7 @@ final class FencedPublishScript {
             return results
             """;
 
-    static final String SHA1 = sha1(SOURCE);
+    static final RedisScript SCRIPT = new RedisScript(SOURCE);
 
     private FencedPublishScript() {}
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every JDK", e);
-        }
-    }
 }

@@ -166,12 +166,12 @@ public class OutboxRelay {
         return !heldSnapshot.isEmpty();
     }
 
-    /** Whether start-up got as far as starting the relay loop (or deciding not to run one). */
     /** The deployment's partition count, as this sender was configured (and checked against PostgreSQL). */
     public int partitionCount() {
         return partitions.count();
     }
 
+    /** Whether start-up got as far as starting the relay loop (or deciding not to run one). */
     public boolean isStarted() {
         return started;
     }

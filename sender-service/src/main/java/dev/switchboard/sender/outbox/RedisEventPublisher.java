@@ -2,7 +2,6 @@ package dev.switchboard.sender.outbox;
 
 import dev.switchboard.events.EventChannels;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -77,9 +76,8 @@ public class RedisEventPublisher implements EventPublisher {
             return Uni.createFrom().item(List.of());
         }
         Node redis = nodeOf.apply(batch.partition());
-        return redis.send(script(Command.EVALSHA, FencedPublishScript.SHA1, batch))
-                .onFailure(RedisEventPublisher::isNoScript)
-                .recoverWithUni(() -> redis.send(script(Command.EVAL, FencedPublishScript.SOURCE, batch)))
+        return FencedPublishScript.SCRIPT
+                .run(redis::send, request -> keysAndArgs(request, batch))
                 .map(response -> results(batch, response))
                 .onFailure()
                 .recoverWithItem(e -> Collections.nCopies(
@@ -92,17 +90,11 @@ public class RedisEventPublisher implements EventPublisher {
         return channels.prefix() + "relay-epoch:{" + channels.partitions().tag(partition) + "}";
     }
 
-    private Request script(Command command, String script, PartitionBatch batch) {
-        Request request = Request.cmd(command)
-                .arg(script)
-                .arg(1)
-                .arg(fenceKey(batch.partition()))
-                .arg(batch.epoch())
-                .arg(publishCommand);
+    private void keysAndArgs(Request request, PartitionBatch batch) {
+        request.arg(1).arg(fenceKey(batch.partition())).arg(batch.epoch()).arg(publishCommand);
         for (OutboxRow row : batch.rows()) {
             request.arg(channels.channel(row.eventType(), row.partition())).arg(row.payload());
         }
-        return request;
     }
 
     private static List<PublishResult> results(PartitionBatch batch, Response response) {
@@ -134,10 +126,6 @@ public class RedisEventPublisher implements EventPublisher {
         int space = error.indexOf(' ');
         String first = space < 0 ? error : error.substring(0, space);
         return !first.isEmpty() && first.chars().allMatch(c -> c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isNoScript(Throwable failure) {
-        return "NOSCRIPT".equals(errorCode(failure));
     }
 
     /** Redis answered this command with an error about the command itself (NOPERM, ERR ...). */

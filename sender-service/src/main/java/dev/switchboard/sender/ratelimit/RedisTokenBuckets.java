@@ -1,9 +1,9 @@
 package dev.switchboard.sender.ratelimit;
 
 import dev.switchboard.sender.redis.RedisClusterLink;
+import dev.switchboard.sender.redis.RedisScript;
 import io.quarkus.redis.client.RedisClientName;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,8 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RedisTokenBuckets {
 
     static final String KEY_PREFIX = "switchboard:rate:";
-    static final String SCRIPT = load();
-    static final String SHA = sha1(SCRIPT);
+    static final RedisScript SCRIPT = new RedisScript(load());
 
     private final Redis redis;
     private final RedisClusterLink cluster;
@@ -59,34 +56,25 @@ public class RedisTokenBuckets {
 
     /** One pipelined batch on one server, whose script cache all of it shares. */
     private Uni<List<Response>> batch(List<Check> checks) {
-        return redis.batch(requests(checks, Command.EVALSHA, SHA))
-                .onFailure(RedisTokenBuckets::isNoScript)
-                .recoverWithUni(() -> redis.batch(requests(checks, Command.EVAL, SCRIPT)));
+        return SCRIPT.runAll(
+                redis::batch,
+                checks.stream().map(RedisTokenBuckets::keysAndArgs).toList());
     }
 
     /**
      * A Redis Cluster refuses a batch whose keys lie in different slots (CROSSSLOT), and a user's bucket and a chat's
-     * bucket usually do: each check goes on its own, all pipelined on the one held connection. Each master has its own
-     * script cache, so each check falls back to the full script alone: retrying them all would take a token twice
-     * from the buckets whose master already knew the script.
+     * bucket usually do: each check goes on its own, all pipelined on the one held connection, each falling back to
+     * the full script on its own master.
      */
     private Uni<List<Response>> oneByOne(List<Check> checks) {
         List<Uni<Response>> each = checks.stream()
-                .map(check -> cluster.send(request(Command.EVALSHA, SHA, check))
-                        .onFailure(RedisTokenBuckets::isNoScript)
-                        .recoverWithUni(() -> cluster.send(request(Command.EVAL, SCRIPT, check))))
+                .map(check -> SCRIPT.run(cluster::send, keysAndArgs(check)))
                 .toList();
         return Uni.join().all(each).andFailFast();
     }
 
-    private static List<Request> requests(List<Check> checks, Command command, String script) {
-        return checks.stream().map(c -> request(command, script, c)).toList();
-    }
-
-    private static Request request(Command command, String script, Check check) {
-        return Request.cmd(command)
-                .arg(script)
-                .arg(1)
+    private static Consumer<Request> keysAndArgs(Check check) {
+        return request -> request.arg(1)
                 .arg(check.key(KEY_PREFIX))
                 .arg(check.limit().intervalMillis())
                 .arg(check.limit().toleranceMillis())
@@ -101,11 +89,6 @@ public class RedisTokenBuckets {
         return waits;
     }
 
-    /** Redis restarted (or flushed its scripts) since the script was last run: run it in full, which loads it. */
-    private static boolean isNoScript(Throwable e) {
-        return e.getMessage() != null && e.getMessage().contains("NOSCRIPT");
-    }
-
     private static String load() {
         try (InputStream in = RedisTokenBuckets.class.getResourceAsStream("/ratelimit/gcra.lua")) {
             if (in == null) {
@@ -114,15 +97,6 @@ public class RedisTokenBuckets {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
