@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Channel naming: {@code <prefix><event name>:{<partition tag>}}, one channel per event type and partition
- * ({@code switchboard:messageAdded:{p7.1k}}). The nine channels of a partition share its hash tag, so in Redis Cluster
+ * ({@code switchboard:messageAdded:{p7.1k}}). The channels of a partition (one per event type) share its hash tag, so in Redis Cluster
  * they live in one slot (one SSUBSCRIBE, one connection, their order kept); standalone and sharded Redis use the same
  * names. Both the publisher and the subscriber derive names from here so they cannot disagree.
  */
@@ -70,7 +70,7 @@ public final class EventChannels {
                 : channel(type, partition);
     }
 
-    /** The nine channels of one partition, in declaration order of {@link EventType}. */
+    /** The channels of one partition, in declaration order of {@link EventType}. */
     public List<String> ofPartition(int partition) {
         return List.of(names[partitions.checked(partition)]);
     }

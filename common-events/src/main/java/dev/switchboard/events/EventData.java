@@ -136,4 +136,20 @@ public final class EventData {
 
     /** messageReadUpdated */
     public record ReadMark(UUID chatId, String userId, long lastReadSeq, Instant readAt) {}
+
+    /**
+     * messageDeliveredUpdated: a chat's receipt state after delivered or read marks moved. {@code deliveredToAllSeq}
+     * and {@code readByAllSeq} are the lowest marks over all members (every message up to them reached, or was read
+     * by, everyone: the ticks of a group, and of each message in a 1:1); {@code marks} are the members whose marks
+     * moved, at most a configured number, {@code marksOmitted} how many more moved in a coalesced event.
+     */
+    public record Receipts(
+            UUID chatId, long deliveredToAllSeq, long readByAllSeq, List<ReceiptMark> marks, int marksOmitted) {
+        public Receipts {
+            marks = List.copyOf(marks);
+        }
+    }
+
+    /** One member's marks in a {@link Receipts} event: read implies delivered, so delivered is never below read. */
+    public record ReceiptMark(String userId, long lastDeliveredSeq, long lastReadSeq) {}
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The nine event names of the contract; each has its own Redis channel. */
+/** The event names of the contract; each has its own Redis channel. */
 public enum EventType {
     MESSAGE_ADDED("messageAdded"),
     MESSAGE_UPDATED("messageUpdated"),
@@ -17,7 +17,8 @@ public enum EventType {
     CHAT_MESSAGE_NOTIFICATION("chatMessageNotification"),
     MESSAGE_UPDATE_FOR_CHAT_LIST("messageUpdateForChatList"),
     UNREAD_COUNT_UPDATED("unreadCountUpdated"),
-    MESSAGE_READ_UPDATED("messageReadUpdated");
+    MESSAGE_READ_UPDATED("messageReadUpdated"),
+    MESSAGE_DELIVERED_UPDATED("messageDeliveredUpdated");
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
 public final class Partitions {
 
     public static final int DEFAULT_COUNT = 64;
-    /** Enough for any deployment Redis pub/sub serves; each partition costs a receiver nine channels. */
+    /** Enough for any deployment Redis pub/sub serves; each partition costs a receiver one channel per event type. */
     public static final int MAX_COUNT = 4096;
 
     private final int count;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.events.Chat;
 import dev.switchboard.events.EventCodec;
+import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
@@ -16,6 +17,8 @@ import dev.switchboard.events.Message;
 import dev.switchboard.sender.chat.ChatEvents;
 import dev.switchboard.sender.message.MessageEvents;
 import dev.switchboard.sender.read.ReadEvents;
+import dev.switchboard.sender.receipt.ReceiptEvents;
+import dev.switchboard.sender.receipt.ReceiptTicks;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,6 +45,7 @@ class GoldenEventsTest {
     private final MessageEvents messageEvents = new MessageEvents(codec);
     private final ChatEvents chatEvents = new ChatEvents(codec);
     private final ReadEvents readEvents = new ReadEvents(codec);
+    private final ReceiptEvents receiptEvents = new ReceiptEvents(codec);
 
     @Test
     void messageAddedMatchesTheGoldenFile() throws Exception {
@@ -142,6 +146,19 @@ class GoldenEventsTest {
     }
 
     @Test
+    void messageDeliveredUpdatedMatchesTheGoldenFile() throws Exception {
+        assertMatchesGolden(
+                EventType.MESSAGE_DELIVERED_UPDATED,
+                receiptEvents.messageDeliveredUpdated(
+                        CHAT_ID,
+                        new ReceiptTicks(42, 40),
+                        List.of(new EventData.ReceiptMark("bob", 42, 40)),
+                        0,
+                        List.of("alice", "bob"),
+                        Instant.parse("2026-11-22T10:17:30.000Z")));
+    }
+
+    @Test
     void noEventIsBuiltForAnEmptyAudience() {
         assertEquals(null, messageEvents.chatMessageNotification(MESSAGE, "Notes", List.of("alice")));
         assertEquals(null, readEvents.unreadCountUpdated(CHAT_ID, Map.of(), SENT_AT));
@@ -159,6 +176,7 @@ class GoldenEventsTest {
         messageUpdateForChatListMatchesTheGoldenFile();
         unreadCountUpdatedMatchesTheGoldenFileWithTheChangedMembersAsAudience();
         messageReadUpdatedMatchesTheGoldenFile();
+        messageDeliveredUpdatedMatchesTheGoldenFile();
 
         assertEquals(EnumSet.allOf(EventType.class), COVERED);
     }

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * The {@link EventSubscription} of the cluster mode: sharded pub/sub on Redis Cluster 7+. It maps every partition to
  * the master of its slot ({@link RedisClusterTopology}, {@code CLUSTER SLOTS}), holds one {@link RedisNodeSubscription} per
- * master it needs, and SSUBSCRIBEs there partition by partition (a partition's nine channels share one slot, so one
+ * master it needs, and SSUBSCRIBEs there partition by partition (a partition's channels share one slot, so one
  * command each; never several slots in one command).
  * <p>
  * The client library is not trusted to follow the cluster (ADR 0013): a lost connection, and an unsolicited

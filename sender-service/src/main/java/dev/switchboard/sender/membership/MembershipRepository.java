@@ -26,7 +26,7 @@ public class MembershipRepository {
 
     /** The columns of {@link #toMembers}, for every statement that reads member rows. */
     public static final String MEMBER_COLUMNS =
-            "user_id, last_read_seq, uncounted_above_mark, role, joined_seq, joined_at";
+            "user_id, last_read_seq, uncounted_above_mark, role, joined_seq, joined_at, last_delivered_seq";
 
     // The row lock taken here is held to commit: sends to one chat are serialised, so seqs have no gaps and the
     // outbox ids of a chat follow commit order. clock_timestamp(), not now(): the time after the lock was granted.
@@ -153,7 +153,8 @@ public class MembershipRepository {
                     row.getLong("uncounted_above_mark"),
                     MemberRole.fromWireName(row.getString("role")),
                     row.getLong("joined_seq"),
-                    instant(row.getOffsetDateTime("joined_at"))));
+                    instant(row.getOffsetDateTime("joined_at")),
+                    row.getLong("last_delivered_seq")));
         }
         return members;
     }

@@ -14,6 +14,7 @@ import dev.switchboard.sender.membership.MembershipRepository;
 import dev.switchboard.sender.outbox.OutboxWriter;
 import dev.switchboard.sender.read.ReadEvents;
 import dev.switchboard.sender.read.UnreadChanges;
+import dev.switchboard.sender.receipt.ReceiptService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,6 +34,7 @@ public class MessageService {
     private final MessageRepository messages;
     private final MessageEvents events;
     private final ReadEvents readEvents;
+    private final ReceiptService receipts;
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
     private final LimitsConfig limits;
@@ -46,8 +48,10 @@ public class MessageService {
             ReadEvents readEvents,
             OutboxWriter outbox,
             DatabaseDeadline deadline,
-            LimitsConfig limits) {
+            LimitsConfig limits,
+            ReceiptService receipts) {
         this.limits = limits;
+        this.receipts = receipts;
         this.pool = pool;
         this.transactions = transactions;
         this.deadline = deadline;
@@ -121,11 +125,14 @@ public class MessageService {
             if (floor == null) {
                 return Uni.createFrom().failure(new ChatNotFoundException(chatId));
             }
-            return messages.page(pool, chatId, page, floor).map(rows -> {
-                List<Message> asked = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
-                int fit = PageBudget.fitting(asked, m -> PageBudget.messageBytes(m.content()), limits.pageMaxBytes());
-                return new MessagePage(List.copyOf(asked.subList(0, fit)), rows.size() > fit);
-            });
+            // Ticks before messages: ticks only grow, so no message of the page shows a tick it had not earned.
+            return receipts.ticks(chatId)
+                    .flatMap(ticks -> messages.page(pool, chatId, page, floor).map(rows -> {
+                        List<Message> asked = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
+                        int fit = PageBudget.fitting(
+                                asked, m -> PageBudget.messageBytes(m.content()), limits.pageMaxBytes());
+                        return new MessagePage(List.copyOf(asked.subList(0, fit)), rows.size() > fit, ticks);
+                    }));
         }));
     }
 

@@ -7,6 +7,7 @@ public enum Action {
     EDIT("edit"),
     DELETE("delete"),
     READ("read"),
+    DELIVERED("delivered"),
     CHAT_CREATE("chat_create"),
     CHAT_CHANGE("chat_change");
 
@@ -28,6 +29,7 @@ public enum Action {
             case EDIT -> new Limit(config.editPerMinute(), config.editBurst());
             case DELETE -> new Limit(config.deletePerMinute(), config.deleteBurst());
             case READ -> new Limit(config.readPerMinute(), config.readBurst());
+            case DELIVERED -> new Limit(config.deliveredPerMinute(), config.deliveredBurst());
             case CHAT_CREATE -> new Limit(config.chatCreatePerMinute(), config.chatCreateBurst());
             case CHAT_CHANGE -> new Limit(config.chatChangePerMinute(), config.chatChangeBurst());
         };

@@ -76,6 +76,15 @@ public interface RateLimitConfig {
     @Min(1)
     int readBurst();
 
+    /** Delivery acknowledgements (POST .../delivered) per user per minute. */
+    @WithDefault("600")
+    @Min(1)
+    int deliveredPerMinute();
+
+    @WithDefault("60")
+    @Min(1)
+    int deliveredBurst();
+
     /** Chats a user may create per minute. */
     @WithDefault("10")
     @Min(1)

@@ -8,6 +8,7 @@ import dev.switchboard.sender.membership.ChatLock;
 import dev.switchboard.sender.membership.LockedChat;
 import dev.switchboard.sender.membership.Member;
 import dev.switchboard.sender.outbox.OutboxWriter;
+import dev.switchboard.sender.receipt.ReceiptService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,6 +29,7 @@ public class ReadService {
     private final ReadEvents events;
     private final OutboxWriter outbox;
     private final DatabaseDeadline deadline;
+    private final ReceiptService receipts;
 
     public ReadService(
             Pool pool,
@@ -36,8 +38,10 @@ public class ReadService {
             ReadStateRepository readState,
             ReadEvents events,
             OutboxWriter outbox,
-            DatabaseDeadline deadline) {
+            DatabaseDeadline deadline,
+            ReceiptService receipts) {
         this.pool = pool;
+        this.receipts = receipts;
         this.transactions = transactions;
         this.deadline = deadline;
         this.lock = lock;
@@ -50,7 +54,8 @@ public class ReadService {
      * One transaction under the chat row lock (the same lock sends take, so a count is never computed against a
      * half-finished send, and the read's events follow the sends' in commit order). The mark never moves back, and
      * a seq beyond the chat's last one means the last one. When the mark does not move, nothing is written or
-     * published: the call is idempotent.
+     * published: the call is idempotent. Read implies delivered, so a moved read mark is a receipt change too
+     * ({@link ReceiptService#afterRead}).
      *
      * @throws dev.switchboard.sender.membership.ChatNotFoundException (as the Uni's failure) for an unknown chat or a non-member
      */
@@ -82,7 +87,11 @@ public class ReadService {
             if (unread != null) {
                 published.add(unread);
             }
-            return outbox.write(tx, published)
+            return receipts.afterRead(tx, locked, userId, mark.lastReadSeq(), mark.readAt())
+                    .flatMap(receiptEvents -> {
+                        published.addAll(receiptEvents);
+                        return outbox.write(tx, published);
+                    })
                     .replaceWith(new ReadState(chatId, userId, mark.lastReadSeq(), mark.unreadCount()));
         });
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package dependency rules of docs/architecture.md. Features depend downwards only:
- * {@code chat -> message -> read -> membership}, {@code admin -> message, membership}; below them the
+ * {@code chat -> message -> read -> receipt -> membership}, {@code admin -> message, membership}; below them the
  * infrastructure ({@code outbox, auth, database, problem, json}), which depends on no feature.
  */
 class ArchitectureTest {
@@ -39,7 +39,8 @@ class ArchitectureTest {
                         pkg("outbox"), pkg("auth"), pkg("database"), pkg("problem"), pkg("json"), pkg("ratelimit"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(pkg("chat"), pkg("message"), pkg("read"), pkg("membership"), pkg("admin"))
+                .resideInAnyPackage(
+                        pkg("chat"), pkg("message"), pkg("read"), pkg("receipt"), pkg("membership"), pkg("admin"))
                 .check(classes);
     }
 
@@ -48,6 +49,17 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAPackage(pkg("membership"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("chat"), pkg("message"), pkg("read"), pkg("receipt"), pkg("admin"))
+                .check(classes);
+    }
+
+    @Test
+    void receiptsKnowNothingOfChatsMessagesReadsOrAdmin() {
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("receipt"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(pkg("chat"), pkg("message"), pkg("read"), pkg("admin"))

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
- * Every event of the contract as a receiver would get it from Redis (a plain SUBSCRIBE to all nine channels),
+ * Every event of the contract as a receiver would get it from Redis (a plain SUBSCRIBE to every channel),
  * decoded, per chat, in arrival order.
  * <p>
  * "Nothing more was published" is shown with a fence: a message sent after the action under test. Events of a chat
