@@ -171,6 +171,30 @@ changed on every render would lock the senders out of the database initialised w
 {{- end }}
 {{- end }}
 
+{{/* Whether grants are on (a secret given or an existing Secret named), and the Secret and key holding it. */}}
+{{- define "switchboard.grants.enabled" -}}
+{{- if or .Values.grants.secret .Values.grants.existingSecret }}true{{ end }}
+{{- end }}
+
+{{- define "switchboard.grants.secretName" -}}
+{{- default (printf "%s-grants" (include "switchboard.fullname" .)) .Values.grants.existingSecret }}
+{{- end }}
+
+{{- define "switchboard.grants.secretKey" -}}
+{{- if .Values.grants.existingSecret }}{{ .Values.grants.existingSecretKey }}{{ else }}secret{{ end }}
+{{- end }}
+
+{{/* The grants secret env entry of both services' containers. Call with the root context. */}}
+{{- define "switchboard.grants.env" -}}
+{{- if include "switchboard.grants.enabled" . }}
+- name: SWITCHBOARD_GRANTS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "switchboard.grants.secretName" . }}
+      key: {{ include "switchboard.grants.secretKey" . }}
+{{- end }}
+{{- end }}
+
 {{- define "switchboard.postgresql.secretName" -}}
 {{- default (printf "%s-postgresql" (include "switchboard.fullname" .)) .Values.postgresql.existingSecret }}
 {{- end }}

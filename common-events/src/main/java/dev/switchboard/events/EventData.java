@@ -152,4 +152,10 @@ public final class EventData {
 
     /** One member's marks in a {@link Receipts} event: read implies delivered, so delivered is never below read. */
     public record ReceiptMark(String userId, long lastDeliveredSeq, long lastReadSeq) {}
+
+    /**
+     * typing: a member started typing ({@code typing} true; the indicator shows until {@code until} unless renewed)
+     * or stopped ({@code typing} false, {@code until} null). Published by receivers, never stored, at most once.
+     */
+    public record Typing(UUID chatId, String userId, boolean typing, Instant until) {}
 }

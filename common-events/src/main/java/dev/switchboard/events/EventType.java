@@ -18,7 +18,8 @@ public enum EventType {
     MESSAGE_UPDATE_FOR_CHAT_LIST("messageUpdateForChatList"),
     UNREAD_COUNT_UPDATED("unreadCountUpdated"),
     MESSAGE_READ_UPDATED("messageReadUpdated"),
-    MESSAGE_DELIVERED_UPDATED("messageDeliveredUpdated");
+    MESSAGE_DELIVERED_UPDATED("messageDeliveredUpdated"),
+    TYPING("typing");
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
@@ -42,6 +43,14 @@ public enum EventType {
             throw new IllegalArgumentException("unknown event type: " + name);
         }
         return type;
+    }
+
+    /**
+     * Whether receivers publish it themselves and route it to the connections watching its chat (granted by a
+     * sender), not to a listed audience: ephemeral, never stored, at most once.
+     */
+    public boolean routedToWatchers() {
+        return this == TYPING;
     }
 
     /** Null when the name is not an event of the contract. */

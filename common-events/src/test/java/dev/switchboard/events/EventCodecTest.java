@@ -43,6 +43,7 @@ class EventCodecTest {
             case UNREAD_COUNT_UPDATED -> EventData.UnreadCounts.class;
             case MESSAGE_READ_UPDATED -> EventData.ReadMark.class;
             case MESSAGE_DELIVERED_UPDATED -> EventData.Receipts.class;
+            case TYPING -> EventData.Typing.class;
         };
         Object data = codec.dataAs(envelope, dataType);
         // Compared as re-parsed text: a tree built from a record holds LongNodes where parsing gives IntNodes.

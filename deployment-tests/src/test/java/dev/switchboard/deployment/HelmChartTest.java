@@ -528,6 +528,46 @@ class HelmChartTest {
         }
 
         @Test
+        void aGrantsSecretReachesBothComponentsFromAChartSecretAndNoSecretMeansTypingIsOff() {
+            String secret = "x".repeat(40);
+            RenderedChart chart =
+                    RenderedChart.render(null, Map.of("grants.secret", secret, "auth.allowDevKeys", "true"));
+            assertEquals(
+                    secret,
+                    decode(chart.get("Secret", RenderedChart.RELEASE + "-grants")
+                            .path("data")
+                            .path("secret")));
+            COMPONENTS.keySet().forEach(component -> {
+                JsonNode ref = envEntry(chart.deployment(component), "SWITCHBOARD_GRANTS_SECRET")
+                        .path("valueFrom")
+                        .path("secretKeyRef");
+                assertEquals(RenderedChart.RELEASE + "-grants", ref.path("name").asText(), component);
+                assertEquals("secret", ref.path("key").asText(), component);
+            });
+            RenderedChart existing = RenderedChart.render(
+                    null,
+                    Map.of(
+                            "grants.existingSecret", "ops-grants",
+                            "grants.existingSecretKey", "hmac",
+                            "auth.allowDevKeys", "true"));
+            assertTrue(
+                    existing.find("Secret", RenderedChart.RELEASE + "-grants").isEmpty());
+            assertEquals(
+                    "ops-grants",
+                    envEntry(existing.deployment("receiver"), "SWITCHBOARD_GRANTS_SECRET")
+                            .path("valueFrom")
+                            .path("secretKeyRef")
+                            .path("name")
+                            .asText());
+            RenderedChart off = RenderedChart.render(null, Map.of("auth.allowDevKeys", "true"));
+            COMPONENTS
+                    .keySet()
+                    .forEach(component -> assertFalse(
+                            off.environment(off.deployment(component)).containsKey("SWITCHBOARD_GRANTS_SECRET"),
+                            component));
+        }
+
+        @Test
         void aGivenPublicKeyReplacesTheDevKey() {
             String pem = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n";
             RenderedChart chart = RenderedChart.render(null, Map.of("auth.publicKey", pem));

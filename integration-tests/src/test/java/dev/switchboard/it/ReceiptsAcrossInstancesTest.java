@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.it.testing.ApiClient;
+import dev.switchboard.it.testing.ClusterClients;
 import dev.switchboard.it.testing.SharedCluster;
 import dev.switchboard.it.testing.SocketClient;
 import dev.switchboard.it.testing.SwitchboardCluster;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,20 +36,20 @@ class ReceiptsAcrossInstancesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiClient api = new ApiClient();
-    private final List<SocketClient> sockets = new ArrayList<>();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final ExecutorService clients = Executors.newFixedThreadPool(8);
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private SwitchboardCluster cluster;
+    private ClusterClients clients;
 
     @BeforeAll
     void borrowCluster(SwitchboardCluster shared) {
         cluster = shared;
+        clients = new ClusterClients(shared, api);
     }
 
     @AfterAll
     void close() {
-        sockets.forEach(SocketClient::close);
-        clients.shutdownNow();
+        clients.close();
+        threads.shutdownNow();
     }
 
     @Test
@@ -72,9 +72,9 @@ class ReceiptsAcrossInstancesTest {
         List<Future<?>> acks = new ArrayList<>();
         for (long seq : new long[] {3, 5, 1, 4, 2}) {
             ServiceProcess sender = cluster.sender((int) (seq % 2));
-            acks.add(clients.submit(() -> post(sender, bob, chatId, "delivered", seq)));
+            acks.add(threads.submit(() -> post(sender, bob, chatId, "delivered", seq)));
         }
-        acks.add(clients.submit(() -> post(cluster.sender(0), bob, chatId, "read", 2)));
+        acks.add(threads.submit(() -> post(cluster.sender(0), bob, chatId, "read", 2)));
         for (Future<?> ack : acks) {
             ack.get();
         }
@@ -117,8 +117,8 @@ class ReceiptsAcrossInstancesTest {
         for (int i = 0; i < members.size(); i++) {
             String member = members.get(i);
             ServiceProcess sender = cluster.sender(i % 2);
-            acks.add(clients.submit(() -> post(sender, member, chatId, "delivered", seq)));
-            acks.add(clients.submit(() -> post(cluster.sender(1), member, chatId, "read", seq)));
+            acks.add(threads.submit(() -> post(sender, member, chatId, "delivered", seq)));
+            acks.add(threads.submit(() -> post(cluster.sender(1), member, chatId, "read", seq)));
         }
         for (Future<?> ack : acks) {
             ack.get();
@@ -163,7 +163,7 @@ class ReceiptsAcrossInstancesTest {
         for (int i = 0; i < members.size(); i++) {
             String member = members.get(i);
             ServiceProcess sender = cluster.sender(i % 2);
-            acks.add(clients.submit(() -> post(sender, member, chatId, "delivered", seq)));
+            acks.add(threads.submit(() -> post(sender, member, chatId, "delivered", seq)));
         }
         for (Future<?> ack : acks) {
             ack.get();
@@ -216,12 +216,10 @@ class ReceiptsAcrossInstancesTest {
     }
 
     private String token(String userId) {
-        return tokens.computeIfAbsent(userId, u -> api.devToken(cluster.sender(0), u));
+        return clients.token(userId);
     }
 
     private SocketClient connect(String userId, ServiceProcess receiver) {
-        SocketClient socket = SocketClient.connect(userId, receiver, token(userId));
-        sockets.add(socket);
-        return socket;
+        return clients.connect(userId, receiver);
     }
 }

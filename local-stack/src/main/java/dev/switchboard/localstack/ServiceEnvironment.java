@@ -11,6 +11,8 @@ import java.util.Map;
 public final class ServiceEnvironment {
 
     public static final String ISSUER = "switchboard-dev";
+    /** DEV-ONLY: the membership-grant secret the local stack's senders and receivers share (typing). */
+    public static final String DEV_GRANTS_SECRET = "DEV-ONLY-switchboard-grants-secret-0123456789";
 
     private ServiceEnvironment() {}
 
@@ -44,6 +46,7 @@ public final class ServiceEnvironment {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", layout.devVerifyKey().toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         env.put("SWITCHBOARD_INSTANCE_ID", instanceId);
+        env.put("SWITCHBOARD_GRANTS_SECRET", DEV_GRANTS_SECRET);
         return env;
     }
 

@@ -178,7 +178,14 @@ class GoldenEventsTest {
         messageReadUpdatedMatchesTheGoldenFile();
         messageDeliveredUpdatedMatchesTheGoldenFile();
 
-        assertEquals(EnumSet.allOf(EventType.class), COVERED);
+        // Events routed to watchers (typing) are produced by the receivers; their producer test is there.
+        Set<EventType> produced = EnumSet.noneOf(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (!type.routedToWatchers()) {
+                produced.add(type);
+            }
+        }
+        assertEquals(produced, COVERED);
     }
 
     private void assertMatchesGolden(EventType type, EventEnvelope event) throws Exception {

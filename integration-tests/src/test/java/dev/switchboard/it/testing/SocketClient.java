@@ -141,6 +141,11 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return result;
     }
 
+    /** Every frame so far, in arrival order. */
+    public List<Frame> frames() {
+        return List.copyOf(frames);
+    }
+
     /** Event frames of any name. */
     public List<Frame> allEvents() {
         return frames.stream()

@@ -6,6 +6,7 @@ import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ public class AudienceRouter {
     private final ClientFrameEncoder encoder;
     private final DeliveryMetrics metrics;
     private final EventLoopHandOff handOff;
+    private final Watches watches;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
@@ -39,7 +41,9 @@ public class AudienceRouter {
             ConnectionRegistry registry,
             ClientFrameEncoder encoder,
             DeliveryMetrics metrics,
-            EventLoopHandOff handOff) {
+            EventLoopHandOff handOff,
+            Watches watches) {
+        this.watches = watches;
         this.registry = registry;
         this.encoder = encoder;
         this.metrics = metrics;
@@ -49,8 +53,9 @@ public class AudienceRouter {
     /** @return the number of frames handed to connections */
     public int route(EventEnvelope event) {
         try {
-            int written =
-                    event.type() == EventType.UNREAD_COUNT_UPDATED ? routeUnreadCounts(event) : routeShared(event);
+            int written = event.type() == EventType.UNREAD_COUNT_UPDATED
+                    ? routeUnreadCounts(event)
+                    : event.type().routedToWatchers() ? routeToWatchers(event) : routeShared(event);
             if (LOG.isDebugEnabled()) {
                 LOG.debugf(
                         "event %s %s of chat %s: %d frames",
@@ -122,6 +127,39 @@ public class AudienceRouter {
                         written++;
                     }
                 }
+            }
+        }
+        return handOver(delivery, written);
+    }
+
+    /**
+     * An event for the chat's watchers here (typing): connections whose grant has not expired, not the user the
+     * event is about (their own devices do not show them typing).
+     */
+    private int routeToWatchers(EventEnvelope event) {
+        LocalConnection[] watchers = watches.watchers(event.chatId());
+        if (watchers.length == 0) {
+            return 0;
+        }
+        JsonNode about = event.data().get("userId");
+        String subject = about == null ? null : about.asText();
+        Instant now = Instant.now();
+        EncodedFrame frame = null;
+        EventLoopHandOff.Delivery delivery = null;
+        int written = 0;
+        for (LocalConnection connection : watchers) {
+            if (connection.userId().equals(subject)
+                    || !connection.watches(event.chatId(), now)
+                    || !connection.filter().accepts(event.type(), event.chatId())) {
+                continue;
+            }
+            if (frame == null) {
+                frame = encoder.event(event);
+                delivery = handOff.delivery();
+                metrics.firstFrameOf(event.occurredAt());
+            }
+            if (delivery.add(connection.recipient(), frame)) {
+                written++;
             }
         }
         return handOver(delivery, written);

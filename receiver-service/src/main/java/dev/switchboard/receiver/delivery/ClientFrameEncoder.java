@@ -1,5 +1,6 @@
 package dev.switchboard.receiver.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.events.EventCodec;
@@ -65,6 +66,21 @@ public class ClientFrameEncoder {
         return codec.encode(new Error("error", "bad_request", detail));
     }
 
+    /** A frame the client may not send as it stands (typing in a chat it does not watch, a grant not its own). */
+    public String forbidden(String detail) {
+        return codec.encode(new Error("error", "forbidden", detail));
+    }
+
+    /** The answer to a watch frame whose grant was accepted: the connection watches the chat until then. */
+    public String watching(UUID chatId, Instant expiresAt) {
+        return codec.encode(new Watching("watching", chatId, expiresAt));
+    }
+
+    /** The answer to an unwatch frame (also for a chat that was not watched). */
+    public String unwatched(UUID chatId) {
+        return codec.encode(new Watching("unwatched", chatId, null));
+    }
+
     /** A client frame over the client's rate, dropped unhandled. */
     public String rateLimited(String detail) {
         return codec.encode(new Error("error", "rate_limited", detail));
@@ -119,6 +135,10 @@ public class ClientFrameEncoder {
 
     @JsonPropertyOrder({"type", "code", "detail"})
     private record Error(String type, String code, String detail) {}
+
+    @JsonPropertyOrder({"type", "chatId", "expiresAt"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Watching(String type, UUID chatId, Instant expiresAt) {}
 
     @JsonPropertyOrder({"type", "reason"})
     private record Resync(String type, String reason) {}

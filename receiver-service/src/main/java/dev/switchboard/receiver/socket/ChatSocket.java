@@ -7,6 +7,9 @@ import dev.switchboard.receiver.delivery.DeliveryConfig;
 import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.LocalConnection;
+import dev.switchboard.receiver.delivery.Watches;
+import dev.switchboard.receiver.typing.TypingConfig;
+import dev.switchboard.receiver.typing.TypingService;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -56,6 +59,10 @@ public class ChatSocket {
     private final String receiverId;
     private final AccessTokenVerifier verifier;
     private final PreparedDeflate deflate;
+    private final ChatGrantVerifier grants;
+    private final Watches watches;
+    private final TypingService typing;
+    private final int maxWatchedChats;
 
     @Inject
     public ChatSocket(
@@ -70,7 +77,15 @@ public class ChatSocket {
             UnderlyingWebSocket underlying,
             ReceiverConfig receiverConfig,
             AccessTokenVerifier verifier,
-            PreparedDeflate deflate) {
+            PreparedDeflate deflate,
+            ChatGrantVerifier grants,
+            Watches watches,
+            TypingService typing,
+            TypingConfig typingConfig) {
+        this.grants = grants;
+        this.watches = watches;
+        this.typing = typing;
+        this.maxWatchedChats = typingConfig.maxWatchedChats();
         this.registry = registry;
         this.encoder = encoder;
         this.parser = parser;
@@ -143,7 +158,12 @@ public class ChatSocket {
             return Uni.createFrom().voidItem(); // not opened (refused in onOpen): nothing to answer on
         }
         switch (connection.userData().get(LIMITER).admit()) {
-            case HANDLE -> recipient.reply(EncodedFrame.ofText(answer(text, connection)));
+            case HANDLE -> {
+                String answer = answer(text, connection);
+                if (answer != null) {
+                    recipient.reply(EncodedFrame.ofText(answer));
+                }
+            }
             case REFUSE -> {
                 metrics.clientFrameRefused();
                 recipient.reply(EncodedFrame.ofText(encoder.rateLimited("at most "
@@ -167,23 +187,51 @@ public class ChatSocket {
         return Uni.createFrom().voidItem();
     }
 
+    /** The answer to a client frame, or null for one that is not answered (typing). */
     private String answer(String text, WebSocketConnection connection) {
         try {
+            LocalConnection local = connection.userData().get(LOCAL);
             return switch (parser.parse(text)) {
                 case ClientFrame.Ping ping -> encoder.pong();
                 case ClientFrame.Subscribe subscribe -> {
-                    LocalConnection local = connection.userData().get(LOCAL);
-                    if (local != null) {
-                        local.filter(subscribe.filter());
-                    }
+                    local.filter(subscribe.filter());
                     yield encoder.subscribed(
                             subscribe.eventNames(), subscribe.chatIds().size());
                 }
                 case ClientFrame.Auth auth -> renew(auth.token(), connection);
+                case ClientFrame.Watch watch -> watch(local, watch);
+                case ClientFrame.Unwatch unwatch -> {
+                    watches.unwatch(local, unwatch.chatId());
+                    yield encoder.unwatched(unwatch.chatId());
+                }
+                case ClientFrame.Typing frame ->
+                    switch (typing.typing(local, frame.chatId(), frame.typing())) {
+                        case FORWARDED, DROPPED -> null;
+                        case NOT_WATCHING ->
+                            encoder.forbidden(
+                                    "watch chat " + frame.chatId() + " with a fresh grant before typing in it");
+                    };
             };
         } catch (ClientFrameParser.BadFrameException e) {
             return encoder.badRequest(e.getMessage());
         }
+    }
+
+    /** A grant of the connection's own user for the named chat lets it watch the chat until the grant expires. */
+    private String watch(LocalConnection local, ClientFrame.Watch watch) {
+        if (!grants.enabled()) {
+            return encoder.forbidden("typing is off on this deployment (switchboard.grants.secret is not set)");
+        }
+        Optional<Instant> until = grants.verify(watch.grant(), local.userId(), watch.chatId());
+        if (until.isEmpty()) {
+            metrics.grantRefused();
+            return encoder.forbidden("not a valid grant of yours for chat " + watch.chatId()
+                    + "; get one from GET /api/v1/chats/{chatId}/grant");
+        }
+        if (!watches.watch(local, watch.chatId(), until.get(), maxWatchedChats)) {
+            return encoder.badRequest("at most " + maxWatchedChats + " watched chats; unwatch one first");
+        }
+        return encoder.watching(watch.chatId(), until.get());
     }
 
     /** A fresh token for the connection's own user moves its expiry on; any other token leaves it as it was. */
@@ -212,6 +260,11 @@ public class ChatSocket {
     public Uni<Void> onClose(WebSocketConnection connection) {
         WebSocketRecipient recipient = recipientOf(connection);
         boolean wasRegistered = registry.remove(connection.id());
+        LocalConnection local = connection.userData().get(LOCAL);
+        if (local != null) {
+            watches.unwatchAll(local);
+            typing.closed(local);
+        }
         if (recipient != null) {
             CloseCause cause = recipient.closed(connection.closeReason());
             if (wasRegistered) {

@@ -37,4 +37,20 @@ public sealed interface ClientFrame {
             return events.stream().map(EventType::wireName).toList();
         }
     }
+
+    /**
+     * {@code {"type":"watch","chatId":"...","grant":"..."}}: watch a chat on a sender's grant (GET
+     * /api/v1/chats/{chatId}/grant) that the user is a member; answered {@code {"type":"watching","chatId",
+     * "expiresAt"}}. Sending it again with a fresh grant renews the watch.
+     */
+    record Watch(UUID chatId, String grant) implements ClientFrame {}
+
+    /** {@code {"type":"unwatch","chatId":"..."}}: answered {@code {"type":"unwatched","chatId"}}. */
+    record Unwatch(UUID chatId) implements ClientFrame {}
+
+    /**
+     * {@code {"type":"typing","chatId":"...","typing":true}} while the user types, {@code false} when they stop, in a
+     * watched chat. Not answered unless refused.
+     */
+    record Typing(UUID chatId, boolean typing) implements ClientFrame {}
 }

@@ -56,6 +56,15 @@ public class ClientFrameParser {
                 }
                 yield new ClientFrame.Auth(token.asText());
             }
+            case "watch" -> new ClientFrame.Watch(requiredChatId(frame), requiredText(frame, "grant"));
+            case "unwatch" -> new ClientFrame.Unwatch(requiredChatId(frame));
+            case "typing" -> {
+                JsonNode typing = frame.get("typing");
+                if (typing == null || !typing.isBoolean()) {
+                    throw new BadFrameException("typing must be true or false");
+                }
+                yield new ClientFrame.Typing(requiredChatId(frame), typing.asBoolean());
+            }
             default -> throw new BadFrameException("unknown frame type: " + echo(type.asText()));
         };
     }
@@ -67,6 +76,26 @@ public class ClientFrameParser {
                     + chatIds.size() + "; leave it out to get every chat");
         }
         return new ClientFrame.Subscribe(list(frame, "events", this::eventType), list(frame, "chatIds", this::chatId));
+    }
+
+    private UUID requiredChatId(JsonNode frame) {
+        JsonNode chatId = frame.get("chatId");
+        if (chatId == null || !chatId.isTextual() || chatId.asText().length() != 36) {
+            throw new BadFrameException("chatId must be a chat id (UUID)");
+        }
+        try {
+            return UUID.fromString(chatId.asText());
+        } catch (IllegalArgumentException e) {
+            throw new BadFrameException("chatId must be a chat id (UUID)");
+        }
+    }
+
+    private static String requiredText(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new BadFrameException(field + " must be a non-empty string");
+        }
+        return value.asText();
     }
 
     private <T> List<T> list(JsonNode frame, String field, Function<String, T> element) {

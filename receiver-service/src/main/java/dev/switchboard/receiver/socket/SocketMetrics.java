@@ -33,6 +33,7 @@ public class SocketMetrics {
     private final Counter upgradesOverCap;
     private final Counter renewalsAccepted;
     private final Counter renewalsRefused;
+    private final Counter grantsRefused;
 
     @Inject
     public SocketMetrics(MeterRegistry registry, ConnectionRegistry connections) {
@@ -63,6 +64,9 @@ public class SocketMetrics {
                 .register(registry);
         renewalsAccepted = renewals(registry, "accepted");
         renewalsRefused = renewals(registry, "refused");
+        grantsRefused = Counter.builder("switchboard.receiver.grants.refused")
+                .description("Watch frames refused: a grant not valid, expired, or not the connection's for the chat")
+                .register(registry);
     }
 
     private static Counter renewals(MeterRegistry registry, String result) {
@@ -78,6 +82,10 @@ public class SocketMetrics {
 
     void renewalAccepted() {
         renewalsAccepted.increment();
+    }
+
+    void grantRefused() {
+        grantsRefused.increment();
     }
 
     void renewalRefused() {

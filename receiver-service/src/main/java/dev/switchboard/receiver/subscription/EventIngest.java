@@ -121,8 +121,11 @@ public class EventIngest implements EventSubscription.Listener {
             metrics.received(route.type());
         }
         try {
-            // Most events have nobody here: reading their audience is all they may cost.
-            EnvelopeGlance.Seen seen = glance.read(bytes, offset, length, router::hasAudienceHere);
+            // Most events have nobody here: reading their audience is all they may cost. Events for a chat's
+            // watchers (typing: small, throttled at the source) list no audience and are decoded whole.
+            EnvelopeGlance.Seen seen = route != null && route.type().routedToWatchers()
+                    ? null
+                    : glance.read(bytes, offset, length, router::hasAudienceHere);
             if (seen != null && !seen.forSomeone()) {
                 String misrouted = misrouted(route, EventType.lookup(seen.type()), UUID.fromString(seen.chatId()));
                 if (misrouted != null) {

@@ -63,7 +63,7 @@ class ArchitectureTest {
     void onlyTheRedisTransportUsesTheRedisClient() {
         noClasses()
                 .that()
-                .haveNameNotMatching(ROOT + "\\.subscription\\.Redis.*")
+                .haveNameNotMatching(ROOT + "\\.(subscription|typing)\\.Redis.*")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.vertx.redis..")

@@ -30,7 +30,9 @@ class AudienceRouterTest {
     private final DeliveryMetrics metrics = new DeliveryMetrics(
             meters, () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
 
-    private final AudienceRouter router = new AudienceRouter(registry, encoder, metrics, new EventLoopHandOff());
+    private final Watches watches = new Watches();
+    private final AudienceRouter router =
+            new AudienceRouter(registry, encoder, metrics, new EventLoopHandOff(), watches);
 
     private FakeRecipient connect(String connectionId, String userId) {
         return connect(new FakeRecipient(connectionId, userId));
@@ -83,6 +85,37 @@ class AudienceRouterTest {
         assertEquals(event.get("occurredAt"), frame.get("occurredAt"));
         assertEquals(event.get("data"), frame.get("data"));
         assertEquals(Set.of("type", "event", "id", "chatId", "occurredAt", "data"), fieldNames(frame));
+    }
+
+    @Test
+    void typingGoesToTheChatsWatchersOnlyNeverToTheTypistAndNotOnAnExpiredGrant() throws Exception {
+        EventEnvelope typing = golden(EventType.TYPING); // alice types in the golden chat
+        Instant later = Instant.now().plusSeconds(600);
+        FakeRecipient bob = watching("c1", "bob", typing.chatId(), later);
+        FakeRecipient bobsPhone = watching("c2", "bob", typing.chatId(), later);
+        FakeRecipient alicesOtherDevice = watching("c3", "alice", typing.chatId(), later);
+        FakeRecipient carolExpired =
+                watching("c4", "carol", typing.chatId(), Instant.now().minusSeconds(1));
+        FakeRecipient daveElsewhere = watching("c5", "dave", UUID.randomUUID(), later);
+        connect("c6", "erin"); // connected, member or not, but not watching
+
+        assertEquals(2, router.route(typing));
+
+        assertEquals(1, bob.frames().size());
+        assertSame(bob.frames().getFirst(), bobsPhone.frames().getFirst());
+        assertEquals("typing", json(bob.frames().getFirst()).get("event").asText());
+        assertEquals(typing.data(), json(bob.frames().getFirst()).get("data"));
+        assertTrue(alicesOtherDevice.frames().isEmpty());
+        assertTrue(carolExpired.frames().isEmpty());
+        assertTrue(daveElsewhere.frames().isEmpty());
+    }
+
+    private FakeRecipient watching(String connectionId, String userId, UUID chatId, Instant until) {
+        FakeRecipient recipient = new FakeRecipient(connectionId, userId);
+        LocalConnection local = new LocalConnection(recipient);
+        registry.add(local);
+        assertTrue(watches.watch(local, chatId, until, 20));
+        return recipient;
     }
 
     @Test

@@ -40,7 +40,13 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        pkg("chat"), pkg("message"), pkg("read"), pkg("receipt"), pkg("membership"), pkg("admin"))
+                        pkg("chat"),
+                        pkg("message"),
+                        pkg("read"),
+                        pkg("receipt"),
+                        pkg("grant"),
+                        pkg("membership"),
+                        pkg("admin"))
                 .check(classes);
     }
 

@@ -1,0 +1,83 @@
+package dev.switchboard.receiver.socket;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+/**
+ * Checks a sender's chat grant (HS256 JWT, audience {@value #AUDIENCE}, {@code sub} the member, claim
+ * {@value #CHAT_CLAIM} the chat): the signature with {@code switchboard.grants.secret}, the expiry, and that it is
+ * for this connection's user and the chat the frame names. The receiver's whole membership check: no database.
+ * jose4j directly (what smallrye-jwt uses underneath): the access-token parser applies the mp.jwt.verify settings
+ * (issuer, audience), which grants do not carry.
+ */
+@Startup
+@ApplicationScoped
+public class ChatGrantVerifier {
+
+    static final String AUDIENCE = "switchboard-grant";
+    static final String CHAT_CLAIM = "chatId";
+    static final int MIN_SECRET_BYTES = 32;
+
+    private static final Logger LOG = Logger.getLogger(ChatGrantVerifier.class);
+
+    private final JwtConsumer consumer;
+
+    @Inject
+    public ChatGrantVerifier(GrantConfig config) {
+        SecretKeySpec key = config.secret()
+                .map(secret -> {
+                    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+                    if (bytes.length < MIN_SECRET_BYTES) {
+                        throw new IllegalStateException("switchboard.grants.secret must be at least " + MIN_SECRET_BYTES
+                                + " bytes (it is " + bytes.length + ")");
+                    }
+                    return new SecretKeySpec(bytes, "HmacSHA256");
+                })
+                .orElse(null);
+        this.consumer = key == null
+                ? null
+                : new JwtConsumerBuilder()
+                        .setVerificationKey(key)
+                        .setJwsAlgorithmConstraints(
+                                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                        .setExpectedAudience(AUDIENCE)
+                        .setRequireSubject()
+                        .setRequireExpirationTime()
+                        .build();
+    }
+
+    public boolean enabled() {
+        return consumer != null;
+    }
+
+    /** When the grant expires, or empty when it is not a valid grant of this user for this chat. */
+    public Optional<Instant> verify(String grant, String userId, UUID chatId) {
+        if (consumer == null) {
+            return Optional.empty();
+        }
+        try {
+            JwtClaims claims = consumer.processToClaims(grant);
+            if (!userId.equals(claims.getSubject())
+                    || !chatId.toString().equals(claims.getClaimValueAsString(CHAT_CLAIM))) {
+                return Optional.empty();
+            }
+            return Optional.of(Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
+            LOG.debugf("grant rejected: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.switchboard.sender.grant;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+/**
+ * switchboard.grants.*: the membership grants senders sign and receivers verify (typing and presence), so a receiver
+ * knows a client is a chat's member without a database. The same secret on every sender and receiver.
+ */
+@ConfigMapping(prefix = "switchboard.grants")
+public interface GrantConfig {
+
+    /** HMAC-SHA256 secret, at least 32 bytes. Unset: no grants are issued, so typing is off (fail closed). */
+    Optional<String> secret();
+
+    /** How long a grant holds; a client asks for a fresh one before it runs out. */
+    @WithDefault("10m")
+    @DurationMin(minutes = 1)
+    @DurationMax(hours = 24)
+    Duration ttl();
+}
