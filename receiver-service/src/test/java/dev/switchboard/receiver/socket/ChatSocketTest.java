@@ -160,10 +160,10 @@ class ChatSocketTest {
     @Test
     void subscribeWithAnUnknownEventIsAnError() {
         try (TestSocket socket = TestSocket.connect(ws(), TestTokens.valid("alice"))) {
-            socket.send("{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"typing\"]}");
+            socket.send("{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"messageExploded\"]}");
             JsonNode error = socket.nextIgnoringResync();
             assertEquals("error", error.get("type").asText());
-            assertEquals("unknown event: typing", error.get("detail").asText());
+            assertEquals("unknown event: messageExploded", error.get("detail").asText());
         }
     }
 
