@@ -158,4 +158,11 @@ public final class EventData {
      * or stopped ({@code typing} false, {@code until} null). Published by receivers, never stored, at most once.
      */
     public record Typing(UUID chatId, String userId, boolean typing, Instant until) {}
+
+    /**
+     * presenceChanged: a user went online (their first open connection on any receiver) or offline (their last one
+     * closed, or its receiver stopped refreshing it). {@code lastSeenAt}: when they were last known online (for an
+     * online event, now). Published by receivers on the user's partition channel; the envelope has no chat.
+     */
+    public record Presence(String userId, boolean online, Instant lastSeenAt) {}
 }

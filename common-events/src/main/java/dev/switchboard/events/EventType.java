@@ -19,7 +19,8 @@ public enum EventType {
     UNREAD_COUNT_UPDATED("unreadCountUpdated"),
     MESSAGE_READ_UPDATED("messageReadUpdated"),
     MESSAGE_DELIVERED_UPDATED("messageDeliveredUpdated"),
-    TYPING("typing");
+    TYPING("typing"),
+    PRESENCE_CHANGED("presenceChanged");
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
@@ -46,11 +47,11 @@ public enum EventType {
     }
 
     /**
-     * Whether receivers publish it themselves and route it to the connections watching its chat (granted by a
-     * sender), not to a listed audience: ephemeral, never stored, at most once.
+     * Whether receivers publish it themselves and route it to the connections watching its chat (typing) or its user
+     * (presence), on a sender's grant, not to a listed audience: ephemeral, never stored, at most once.
      */
     public boolean routedToWatchers() {
-        return this == TYPING;
+        return this == TYPING || this == PRESENCE_CHANGED;
     }
 
     /** Null when the name is not an event of the contract. */

@@ -51,6 +51,13 @@ public final class Partitions {
         return (int) (crc.getValue() % count);
     }
 
+    /** A user's partition (presence), in [0, count): the CRC-32 of the id's UTF-8 bytes. */
+    public int ofUser(String userId) {
+        CRC32 crc = new CRC32();
+        crc.update(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % count);
+    }
+
     /** The partition's hash tag, without braces. */
     public String tag(int partition) {
         return tags[checked(partition)];

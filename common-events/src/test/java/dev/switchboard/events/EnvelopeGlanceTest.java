@@ -40,7 +40,8 @@ class EnvelopeGlanceTest {
             EventEnvelope decoded = codec.decode(json);
             if (type.routedToWatchers()) {
                 // No listed audience: receivers never glance at these (EventIngest decodes them for the watchers).
-                assertFalse(glance.read(json, user -> true).forSomeone(), type.wireName());
+                EnvelopeGlance.Seen seen = glance.read(json, user -> true);
+                assertTrue(seen == null || !seen.forSomeone(), type.wireName());
                 continue;
             }
             String member = decoded.audience().userIds().getFirst();

@@ -44,6 +44,7 @@ class EventCodecTest {
             case MESSAGE_READ_UPDATED -> EventData.ReadMark.class;
             case MESSAGE_DELIVERED_UPDATED -> EventData.Receipts.class;
             case TYPING -> EventData.Typing.class;
+            case PRESENCE_CHANGED -> EventData.Presence.class;
         };
         Object data = codec.dataAs(envelope, dataType);
         // Compared as re-parsed text: a tree built from a record holds LongNodes where parsing gives IntNodes.

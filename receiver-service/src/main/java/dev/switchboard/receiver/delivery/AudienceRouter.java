@@ -33,6 +33,7 @@ public class AudienceRouter {
     private final DeliveryMetrics metrics;
     private final EventLoopHandOff handOff;
     private final Watches watches;
+    private final PresenceWatches presenceWatches;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
@@ -42,8 +43,10 @@ public class AudienceRouter {
             ClientFrameEncoder encoder,
             DeliveryMetrics metrics,
             EventLoopHandOff handOff,
-            Watches watches) {
+            Watches watches,
+            PresenceWatches presenceWatches) {
         this.watches = watches;
+        this.presenceWatches = presenceWatches;
         this.registry = registry;
         this.encoder = encoder;
         this.metrics = metrics;
@@ -133,24 +136,28 @@ public class AudienceRouter {
     }
 
     /**
-     * An event for the chat's watchers here (typing): connections whose grant has not expired, not the user the
-     * event is about (their own devices do not show them typing).
+     * An event for watchers here: typing to the chat's watchers whose grant has not expired, not the user the event
+     * is about (their own devices do not show them typing); presenceChanged to the connections following that user.
      */
     private int routeToWatchers(EventEnvelope event) {
-        LocalConnection[] watchers = watches.watchers(event.chatId());
+        JsonNode about = event.data().get("userId");
+        String subject = about == null ? null : about.asText();
+        boolean presence = event.type() == EventType.PRESENCE_CHANGED;
+        LocalConnection[] watchers = presence
+                ? (subject == null ? new LocalConnection[0] : presenceWatches.followers(subject))
+                : watches.watchers(event.chatId());
         if (watchers.length == 0) {
             return 0;
         }
-        JsonNode about = event.data().get("userId");
-        String subject = about == null ? null : about.asText();
         Instant now = Instant.now();
         EncodedFrame frame = null;
         EventLoopHandOff.Delivery delivery = null;
         int written = 0;
         for (LocalConnection connection : watchers) {
-            if (connection.userId().equals(subject)
-                    || !connection.watches(event.chatId(), now)
-                    || !connection.filter().accepts(event.type(), event.chatId())) {
+            boolean wanted = presence
+                    ? connection.presence().follows(subject, now)
+                    : !connection.userId().equals(subject) && connection.watches(event.chatId(), now);
+            if (!wanted || !connection.filter().accepts(event.type(), event.chatId())) {
                 continue;
             }
             if (frame == null) {

@@ -71,6 +71,11 @@ public class ClientFrameEncoder {
         return codec.encode(new Error("error", "forbidden", detail));
     }
 
+    /** A client frame that could not be served now (Redis did not answer); the client may send it again. */
+    public String unavailable(String detail) {
+        return codec.encode(new Error("error", "unavailable", detail));
+    }
+
     /** The answer to a watch frame whose grant was accepted: the connection watches the chat until then. */
     public String watching(UUID chatId, Instant expiresAt) {
         return codec.encode(new Watching("watching", chatId, expiresAt));
@@ -80,6 +85,15 @@ public class ClientFrameEncoder {
     public String unwatched(UUID chatId) {
         return codec.encode(new Watching("unwatched", chatId, null));
     }
+
+    /** The answer to a presence frame: the followed users' state now, and until when they are followed. */
+    public String presence(Instant expiresAt, List<PresenceState> users) {
+        return codec.encode(new PresenceAnswer("presence", expiresAt, users));
+    }
+
+    /** One user's state in a presence answer ({@code lastSeenAt} null when never seen). */
+    @JsonPropertyOrder({"userId", "online", "lastSeenAt"})
+    public record PresenceState(String userId, boolean online, Instant lastSeenAt) {}
 
     /** A client frame over the client's rate, dropped unhandled. */
     public String rateLimited(String detail) {
@@ -139,6 +153,9 @@ public class ClientFrameEncoder {
     @JsonPropertyOrder({"type", "chatId", "expiresAt"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Watching(String type, UUID chatId, Instant expiresAt) {}
+
+    @JsonPropertyOrder({"type", "expiresAt", "users"})
+    private record PresenceAnswer(String type, Instant expiresAt, List<PresenceState> users) {}
 
     @JsonPropertyOrder({"type", "reason"})
     private record Resync(String type, String reason) {}

@@ -13,6 +13,7 @@ public final class LocalConnection {
     private final Recipient recipient;
     private volatile SubscriptionFilter filter = SubscriptionFilter.ALL;
     private volatile Map<UUID, Instant> watched = Map.of();
+    private volatile PresenceSubscription presence = PresenceSubscription.NONE;
 
     public LocalConnection(Recipient recipient) {
         this.recipient = recipient;
@@ -47,6 +48,15 @@ public final class LocalConnection {
     public boolean watches(UUID chatId, Instant now) {
         Instant until = watched.get(chatId);
         return until != null && until.isAfter(now);
+    }
+
+    /** The users whose presence this connection follows, and until when ({@link PresenceWatches}). */
+    public PresenceSubscription presence() {
+        return presence;
+    }
+
+    void presence(PresenceSubscription presence) {
+        this.presence = presence;
     }
 
     void watched(Map<UUID, Instant> watched) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What a connection asked to get with a {@code subscribe} frame. An empty set means "no restriction", as the
- * contract says for an absent or empty list.
+ * contract says for an absent or empty list. Events about no chat (presenceChanged) are narrowed by event only.
  */
 public record SubscriptionFilter(Set<EventType> events, Set<UUID> chatIds) {
 
@@ -19,6 +19,6 @@ public record SubscriptionFilter(Set<EventType> events, Set<UUID> chatIds) {
 
     public boolean accepts(EventType type, UUID chatId) {
         return (events.isEmpty() || events.contains(type))
-                && (chatIds.isEmpty() || (chatId != null && chatIds.contains(chatId)));
+                && (chatIds.isEmpty() || chatId == null || chatIds.contains(chatId));
     }
 }

@@ -29,6 +29,7 @@ public class ChatGrantVerifier {
 
     static final String AUDIENCE = "switchboard-grant";
     static final String CHAT_CLAIM = "chatId";
+    static final String PRESENCE_CLAIM = "presenceOf";
     static final int MIN_SECRET_BYTES = 32;
 
     private static final Logger LOG = Logger.getLogger(ChatGrantVerifier.class);
@@ -80,4 +81,34 @@ public class ChatGrantVerifier {
             return Optional.empty();
         }
     }
+
+    /**
+     * The users a presence grant lets this connection's user follow (ones they shared a chat with when it was
+     * issued), and when it expires; empty when it is not a valid presence grant of this user or names more than
+     * {@code maxUsers}.
+     */
+    public Optional<PresenceGrant> verifyPresence(String grant, String userId, int maxUsers) {
+        if (consumer == null) {
+            return Optional.empty();
+        }
+        try {
+            JwtClaims claims = consumer.processToClaims(grant);
+            if (!userId.equals(claims.getSubject()) || !claims.hasClaim(PRESENCE_CLAIM)) {
+                return Optional.empty();
+            }
+            java.util.List<String> users = claims.getStringListClaimValue(PRESENCE_CLAIM);
+            if (users.size() > maxUsers) {
+                return Optional.empty();
+            }
+            return Optional.of(new PresenceGrant(
+                    java.util.List.copyOf(users),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
+            LOG.debugf("presence grant rejected: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** What a presence grant allows. */
+    public record PresenceGrant(java.util.List<String> userIds, Instant expiresAt) {}
 }

@@ -8,6 +8,8 @@ import dev.switchboard.receiver.delivery.DeliveryMetrics;
 import dev.switchboard.receiver.delivery.EncodedFrame;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.Watches;
+import dev.switchboard.receiver.presence.PresenceConfig;
+import dev.switchboard.receiver.presence.PresenceService;
 import dev.switchboard.receiver.typing.TypingConfig;
 import dev.switchboard.receiver.typing.TypingService;
 import io.quarkus.websockets.next.CloseReason;
@@ -62,6 +64,8 @@ public class ChatSocket {
     private final ChatGrantVerifier grants;
     private final Watches watches;
     private final TypingService typing;
+    private final PresenceService presence;
+    private final int maxPresenceUsers;
     private final int maxWatchedChats;
 
     @Inject
@@ -81,7 +85,11 @@ public class ChatSocket {
             ChatGrantVerifier grants,
             Watches watches,
             TypingService typing,
-            TypingConfig typingConfig) {
+            TypingConfig typingConfig,
+            PresenceService presence,
+            PresenceConfig presenceConfig) {
+        this.presence = presence;
+        this.maxPresenceUsers = presenceConfig.maxUsers();
         this.grants = grants;
         this.watches = watches;
         this.typing = typing;
@@ -139,6 +147,7 @@ public class ChatSocket {
                 return close(connection, CloseCause.TOO_MANY_CONNECTIONS, "too many connections");
             }
             metrics.opened();
+            presence.opened(local);
             LOG.debugf("connection %s of %s opened", connection.id(), userId);
         }
         return Uni.createFrom().voidItem();
@@ -200,6 +209,7 @@ public class ChatSocket {
                 }
                 case ClientFrame.Auth auth -> renew(auth.token(), connection);
                 case ClientFrame.Watch watch -> watch(local, watch);
+                case ClientFrame.Presence frame -> follow(local, frame.grant());
                 case ClientFrame.Unwatch unwatch -> {
                     watches.unwatch(local, unwatch.chatId());
                     yield encoder.unwatched(unwatch.chatId());
@@ -215,6 +225,42 @@ public class ChatSocket {
         } catch (ClientFrameParser.BadFrameException e) {
             return encoder.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * A presence grant of the connection's own user: it follows the grant's users; the answer (their state) comes once
+     * Redis has answered, through the same write path, so nothing is answered here.
+     */
+    private String follow(LocalConnection local, String grant) {
+        if (!grants.enabled()) {
+            return encoder.forbidden("presence is off on this deployment (switchboard.grants.secret is not set)");
+        }
+        Optional<ChatGrantVerifier.PresenceGrant> verified =
+                grants.verifyPresence(grant, local.userId(), maxPresenceUsers);
+        if (verified.isEmpty()) {
+            metrics.grantRefused();
+            return encoder.forbidden("not a valid presence grant of yours; get one from POST /api/v1/presence/grant");
+        }
+        WebSocketRecipient recipient = (WebSocketRecipient) local.recipient();
+        presence.follow(local, verified.get().userIds(), verified.get().expiresAt())
+                .whenComplete((states, failure) -> recipient.eventLoop().execute(() -> {
+                    if (failure != null) {
+                        recipient.reply(EncodedFrame.ofText(
+                                encoder.unavailable("presence could not be read now; send the frame again")));
+                        return;
+                    }
+                    recipient.reply(EncodedFrame.ofText(encoder.presence(
+                            verified.get().expiresAt(),
+                            states.stream()
+                                    .map(state -> new ClientFrameEncoder.PresenceState(
+                                            state.userId(),
+                                            state.online(),
+                                            state.lastSeenMillis() == 0
+                                                    ? null
+                                                    : Instant.ofEpochMilli(state.lastSeenMillis())))
+                                    .toList())));
+                }));
+        return null;
     }
 
     /** A grant of the connection's own user for the named chat lets it watch the chat until the grant expires. */
@@ -264,6 +310,9 @@ public class ChatSocket {
         if (local != null) {
             watches.unwatchAll(local);
             typing.closed(local);
+            if (wasRegistered) {
+                presence.closed(local);
+            }
         }
         if (recipient != null) {
             CloseCause cause = recipient.closed(connection.closeReason());

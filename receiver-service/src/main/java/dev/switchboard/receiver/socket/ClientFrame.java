@@ -53,4 +53,11 @@ public sealed interface ClientFrame {
      * watched chat. Not answered unless refused.
      */
     record Typing(UUID chatId, boolean typing) implements ClientFrame {}
+
+    /**
+     * {@code {"type":"presence","grant":"..."}} with a grant from {@code POST /api/v1/presence/grant}: the connection
+     * follows exactly the grant's users (replacing what it followed) until it expires, and is answered with their state
+     * now; then it gets their presenceChanged events.
+     */
+    record Presence(String grant) implements ClientFrame {}
 }

@@ -58,6 +58,7 @@ public class ClientFrameParser {
             }
             case "watch" -> new ClientFrame.Watch(requiredChatId(frame), requiredText(frame, "grant"));
             case "unwatch" -> new ClientFrame.Unwatch(requiredChatId(frame));
+            case "presence" -> new ClientFrame.Presence(requiredText(frame, "grant"));
             case "typing" -> {
                 JsonNode typing = frame.get("typing");
                 if (typing == null || !typing.isBoolean()) {

@@ -2,6 +2,7 @@ package dev.switchboard.receiver.subscription;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.events.EnvelopeGlance;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
@@ -127,7 +128,10 @@ public class EventIngest implements EventSubscription.Listener {
                     ? null
                     : glance.read(bytes, offset, length, router::hasAudienceHere);
             if (seen != null && !seen.forSomeone()) {
-                String misrouted = misrouted(route, EventType.lookup(seen.type()), UUID.fromString(seen.chatId()));
+                String misrouted = misrouted(
+                        route,
+                        EventType.lookup(seen.type()),
+                        channels.partitions().of(UUID.fromString(seen.chatId())));
                 if (misrouted != null) {
                     router.rejected(seen.type() + " of chat " + seen.chatId(), misrouted + channel);
                     return;
@@ -136,7 +140,7 @@ public class EventIngest implements EventSubscription.Listener {
                 return;
             }
             EventEnvelope event = codec.decode(bytes, offset, length);
-            String misrouted = misrouted(route, event.type(), event.chatId());
+            String misrouted = misrouted(route, event.type(), partitionOf(event));
             if (misrouted != null) {
                 router.rejected(event.type().wireName() + " " + event.id(), misrouted + channel);
                 return;
@@ -155,16 +159,27 @@ public class EventIngest implements EventSubscription.Listener {
      * does: its own type's channel of its chat's partition. A sender with another partition count or prefix shows up
      * here.
      */
-    private String misrouted(EventChannels.Route route, EventType type, UUID chatId) {
+    private String misrouted(EventChannels.Route route, EventType type, int partition) {
         if (route == null || route.type() != type) {
             return "published on channel ";
         }
-        int partition = channels.partitions().of(chatId);
         if (partition != route.partition()) {
             return "its chat is in partition " + partition + " (do senders and receivers agree on "
                     + "switchboard.partitions?), published on partition " + route.partition() + "'s channel ";
         }
         return null;
+    }
+
+    /** A chat's partition; for presence, which is about a user and no chat, the user's. */
+    private int partitionOf(EventEnvelope event) {
+        if (event.chatId() != null) {
+            return channels.partitions().of(event.chatId());
+        }
+        JsonNode userId = event.data().get("userId");
+        if (event.type() != EventType.PRESENCE_CHANGED || userId == null || !userId.isTextual()) {
+            throw new EventCodec.InvalidEventException("event without a chat", null);
+        }
+        return channels.partitions().ofUser(userId.asText());
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.switchboard.receiver.typing;
 
+import dev.switchboard.receiver.redis.RedisPartitionClients;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.function.IntFunction;
 
 /**
  * Gate and publish in one script call, so the check and the publish cannot be split by another receiver. The gate
@@ -23,17 +22,10 @@ public final class RedisEphemeralPublisher implements EphemeralPublisher {
             return 0
             """;
 
-    private final IntFunction<Redis> nodeOfPartition;
-    private final String publishCommand;
+    private final RedisPartitionClients clients;
 
-    /**
-     * @param nodeOfPartition the client that reaches the partition's Redis (one node, the node of a shard, a cluster
-     *                        client that routes by the gate key's slot)
-     * @param publishCommand  {@code PUBLISH}, or {@code SPUBLISH} in a Redis Cluster
-     */
-    public RedisEphemeralPublisher(IntFunction<Redis> nodeOfPartition, String publishCommand) {
-        this.nodeOfPartition = nodeOfPartition;
-        this.publishCommand = publishCommand;
+    public RedisEphemeralPublisher(RedisPartitionClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -44,10 +36,10 @@ public final class RedisEphemeralPublisher implements EphemeralPublisher {
                 .arg(1)
                 .arg(gateKey)
                 .arg(Math.max(1, gate.toMillis()))
-                .arg(publishCommand)
+                .arg(clients.publishCommand())
                 .arg(channel)
                 .arg(payload);
-        return nodeOfPartition
+        return clients.nodeOf()
                 .apply(partition)
                 .send(eval)
                 .map(response -> response != null && response.toInteger() == 1)

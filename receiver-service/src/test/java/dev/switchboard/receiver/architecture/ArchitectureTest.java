@@ -63,7 +63,7 @@ class ArchitectureTest {
     void onlyTheRedisTransportUsesTheRedisClient() {
         noClasses()
                 .that()
-                .haveNameNotMatching(ROOT + "\\.(subscription|typing)\\.Redis.*")
+                .haveNameNotMatching(ROOT + "\\.(subscription|typing|presence|redis)\\.Redis.*")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.vertx.redis..")

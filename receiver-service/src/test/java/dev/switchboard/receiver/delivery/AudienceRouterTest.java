@@ -31,8 +31,9 @@ class AudienceRouterTest {
             meters, () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
 
     private final Watches watches = new Watches();
+    private final PresenceWatches presenceWatches = new PresenceWatches();
     private final AudienceRouter router =
-            new AudienceRouter(registry, encoder, metrics, new EventLoopHandOff(), watches);
+            new AudienceRouter(registry, encoder, metrics, new EventLoopHandOff(), watches, presenceWatches);
 
     private FakeRecipient connect(String connectionId, String userId) {
         return connect(new FakeRecipient(connectionId, userId));
@@ -108,6 +109,33 @@ class AudienceRouterTest {
         assertTrue(alicesOtherDevice.frames().isEmpty());
         assertTrue(carolExpired.frames().isEmpty());
         assertTrue(daveElsewhere.frames().isEmpty());
+    }
+
+    @Test
+    void presenceGoesToTheConnectionsFollowingThatUserOnAGrantThatHolds() throws Exception {
+        EventEnvelope presence = golden(EventType.PRESENCE_CHANGED); // about bob
+        FakeRecipient alice =
+                following("c1", "alice", Set.of("bob", "carol"), Instant.now().plusSeconds(600));
+        FakeRecipient carol =
+                following("c2", "carol", Set.of("dave"), Instant.now().plusSeconds(600));
+        FakeRecipient dave =
+                following("c3", "dave", Set.of("bob"), Instant.now().minusSeconds(1));
+
+        assertEquals(1, router.route(presence));
+
+        assertEquals(
+                "presenceChanged", json(alice.frames().getFirst()).get("event").asText());
+        assertEquals(presence.data(), json(alice.frames().getFirst()).get("data"));
+        assertTrue(carol.frames().isEmpty());
+        assertTrue(dave.frames().isEmpty(), "expired grant");
+    }
+
+    private FakeRecipient following(String connectionId, String userId, Set<String> users, Instant until) {
+        FakeRecipient recipient = new FakeRecipient(connectionId, userId);
+        LocalConnection local = new LocalConnection(recipient);
+        registry.add(local);
+        presenceWatches.follow(local, new PresenceSubscription(users, until));
+        return recipient;
     }
 
     private FakeRecipient watching(String connectionId, String userId, UUID chatId, Instant until) {

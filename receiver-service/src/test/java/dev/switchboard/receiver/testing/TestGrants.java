@@ -37,6 +37,18 @@ public final class TestGrants {
                 .sign(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 
+    /** A presence grant (grant.ChatGrants#issuePresence) to follow these users. */
+    public static String presence(String userId, String... users) {
+        return Jwt.subject(userId)
+                .audience("switchboard-grant")
+                .claim("presenceOf", java.util.List.of(users))
+                .issuedAt(Instant.now().minusSeconds(1))
+                .expiresAt(Instant.now().plusSeconds(600))
+                .jws()
+                .algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    }
+
     public static String randomChat() {
         return UUID.randomUUID().toString();
     }

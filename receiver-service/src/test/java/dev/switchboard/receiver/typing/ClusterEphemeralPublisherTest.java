@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.typing;
 
 import dev.switchboard.localstack.RedisCluster;
+import dev.switchboard.receiver.redis.RedisPartitionClients;
 import dev.switchboard.receiver.subscription.EventSubscription;
 import dev.switchboard.receiver.subscription.RedisClusterSubscription;
 import dev.switchboard.runtime.RedisMode;
@@ -22,7 +23,7 @@ class ClusterEphemeralPublisherTest extends EphemeralPublisherContract {
     static void start() {
         vertx = Vertx.vertx();
         cluster = RedisCluster.start(Path.of("target", "redis-cluster-ephemeral"), 3, 0);
-        publisher = RedisEphemeralPublishers.of(vertx, RedisMode.CLUSTER, seeds(), List.of());
+        publisher = new RedisEphemeralPublisher(RedisPartitionClients.of(vertx, RedisMode.CLUSTER, seeds(), List.of()));
     }
 
     @AfterAll

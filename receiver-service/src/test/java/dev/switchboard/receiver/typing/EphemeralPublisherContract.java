@@ -10,14 +10,12 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.events.Partitions;
 import dev.switchboard.receiver.subscription.EventSubscription;
 import dev.switchboard.receiver.subscription.SubscriptionConfig;
+import dev.switchboard.receiver.testing.ChannelListener;
 import dev.switchboard.runtime.testing.ConfigMappings;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +31,8 @@ abstract class EphemeralPublisherContract {
     static final EventChannels CHANNELS = new EventChannels("switchboard:", new Partitions(4));
     static final SubscriptionConfig SUBSCRIPTION = ConfigMappings.read(SubscriptionConfig.class, Map.of());
 
-    private final List<String> heard = new CopyOnWriteArrayList<>();
-    private EventSubscription subscription;
+    private List<String> heard;
+    private ChannelListener listener;
 
     /** A publisher of the topology under test, as the receiver builds it. */
     protected abstract EphemeralPublisher publisher();
@@ -44,25 +42,13 @@ abstract class EphemeralPublisherContract {
 
     @BeforeEach
     void listen() {
-        subscription = subscription();
-        List<Boolean> subscribed = new CopyOnWriteArrayList<>();
-        subscription.start(CHANNELS, new EventSubscription.Listener() {
-            @Override
-            public void onMessage(String channel, ByteBuffer payload) {
-                heard.add(channel + " " + StandardCharsets.UTF_8.decode(payload));
-            }
-
-            @Override
-            public void onSubscribed(boolean restored) {
-                subscribed.add(restored);
-            }
-        });
-        await().atMost(WAIT).until(() -> !subscribed.isEmpty() && subscription.isServing());
+        listener = ChannelListener.listening(subscription(), CHANNELS, WAIT);
+        heard = listener.heard();
     }
 
     @AfterEach
     void stopListening() {
-        subscription.stop();
+        listener.close();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.receiver.typing;
 
 import dev.switchboard.localstack.EmbeddedRedis;
+import dev.switchboard.receiver.redis.RedisPartitionClients;
 import dev.switchboard.receiver.subscription.EventSubscription;
 import dev.switchboard.receiver.subscription.RedisPubSubSubscription;
 import dev.switchboard.runtime.RedisMode;
@@ -24,11 +25,11 @@ class ShardedEphemeralPublisherTest extends EphemeralPublisherContract {
         nodes = IntStream.range(0, 3)
                 .mapToObj(i -> EmbeddedRedis.startOnFreePort())
                 .toList();
-        publisher = RedisEphemeralPublishers.of(
+        publisher = new RedisEphemeralPublisher(RedisPartitionClients.of(
                 vertx,
                 RedisMode.SHARDED,
                 List.of(),
-                nodes.stream().map(EmbeddedRedis::url).toList());
+                nodes.stream().map(EmbeddedRedis::url).toList()));
     }
 
     @AfterAll

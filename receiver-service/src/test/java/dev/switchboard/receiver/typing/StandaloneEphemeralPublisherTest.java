@@ -1,11 +1,11 @@
 package dev.switchboard.receiver.typing;
 
 import dev.switchboard.localstack.EmbeddedRedis;
+import dev.switchboard.receiver.redis.RedisPartitionClients;
 import dev.switchboard.receiver.subscription.EventSubscription;
 import dev.switchboard.receiver.subscription.RedisPubSubSubscription;
+import dev.switchboard.runtime.RedisMode;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +22,8 @@ class StandaloneEphemeralPublisherTest extends EphemeralPublisherContract {
     static void start() {
         vertx = Vertx.vertx();
         redis = EmbeddedRedis.startOnFreePort();
-        Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redis.url()));
-        publisher = new RedisEphemeralPublisher(partition -> client, "PUBLISH");
+        publisher = new RedisEphemeralPublisher(
+                RedisPartitionClients.of(vertx, RedisMode.STANDALONE, List.of(redis.url()), List.of()));
     }
 
     @AfterAll

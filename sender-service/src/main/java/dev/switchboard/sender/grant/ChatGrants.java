@@ -23,6 +23,7 @@ public class ChatGrants {
 
     public static final String AUDIENCE = "switchboard-grant";
     public static final String CHAT_CLAIM = "chatId";
+    public static final String PRESENCE_CLAIM = "presenceOf";
     static final int MIN_SECRET_BYTES = 32;
 
     private final GrantConfig config;
@@ -61,6 +62,24 @@ public class ChatGrants {
                 .sign(key);
         return new Grant(chatId, token, expiresAt);
     }
+
+    /** A presence grant: the caller may follow these users (the caller checked they share a chat). */
+    public PresenceGrant issuePresence(String userId, java.util.List<String> userIds) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(config.ttl());
+        String token = Jwt.subject(userId)
+                .audience(AUDIENCE)
+                .claim(PRESENCE_CLAIM, userIds)
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .jws()
+                .algorithm(SignatureAlgorithm.HS256)
+                .sign(key);
+        return new PresenceGrant(userIds, token, expiresAt);
+    }
+
+    /** {@code {"userIds","grant","expiresAt"}}. */
+    public record PresenceGrant(java.util.List<String> userIds, String grant, Instant expiresAt) {}
 
     /** {@code {"chatId","grant","expiresAt"}}. */
     public record Grant(UUID chatId, String grant, Instant expiresAt) {}

@@ -17,6 +17,12 @@ public interface GrantConfig {
     /** HMAC-SHA256 secret, at least 32 bytes. Unset: no grants are issued, so typing is off (fail closed). */
     Optional<String> secret();
 
+    /** Most users one presence grant may name (the members of the chat on screen, say). */
+    @WithDefault("200")
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(1000)
+    int presenceMaxUsers();
+
     /** How long a grant holds; a client asks for a fresh one before it runs out. */
     @WithDefault("10m")
     @DurationMin(minutes = 1)

@@ -77,6 +77,15 @@ public class MembershipRepository {
              WHERE m.chat_id = $1 AND m.user_id = $2
             """;
 
+    // Driven by the asked users' memberships (index chat_members_by_user), each probed against the caller's
+    // membership of that chat (primary key): at most the asked users' chats, whatever the caller's count.
+    static final String SHARED_WITH = """
+            SELECT DISTINCT o.user_id
+              FROM chat_members o
+             WHERE o.user_id = ANY($2::text[])
+               AND EXISTS (SELECT 1 FROM chat_members me WHERE me.chat_id = o.chat_id AND me.user_id = $1)
+            """;
+
     static final String IS_MEMBER = """
             SELECT 1 FROM chat_members WHERE chat_id = $1 AND user_id = $2
             """;
@@ -137,6 +146,17 @@ public class MembershipRepository {
         return client.preparedQuery(HISTORY_FLOOR)
                 .execute(Tuple.of(chatId, userId))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("floor"));
+    }
+
+    /** Which of {@code others} share at least one chat with {@code userId} now. */
+    public Uni<java.util.Set<String>> sharedWith(SqlClient client, String userId, List<String> others) {
+        return client.preparedQuery(SHARED_WITH)
+                .execute(Tuple.of(userId, others.toArray(String[]::new)))
+                .map(rows -> {
+                    java.util.Set<String> shared = new java.util.HashSet<>();
+                    rows.forEach(row -> shared.add(row.getString("user_id")));
+                    return shared;
+                });
     }
 
     public Uni<Boolean> isMember(SqlClient client, UUID chatId, String userId) {

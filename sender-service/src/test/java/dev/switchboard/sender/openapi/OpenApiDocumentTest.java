@@ -153,7 +153,8 @@ class OpenApiDocumentTest {
                                 "DELETE /api/v1/chats/{chatId}/messages/{messageId}",
                                 "POST /api/v1/admin/chats/{chatId}/republish",
                                 "GET /api/v1/admin/outbox/dead-letters",
-                                "POST /api/v1/admin/outbox/dead-letters/{id}/retry")
+                                "POST /api/v1/admin/outbox/dead-letters/{id}/retry",
+                                "POST /api/v1/presence/grant")
                         .stream()
                         .sorted()
                         .toList(),
