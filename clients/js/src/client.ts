@@ -140,12 +140,15 @@ export class SwitchboardClient {
     const clientMessageId = randomId();
     return this.enqueue(async () => {
       await this.whenConnected();
-      return this.http.call<Message>(
+      const message = await this.http.call<Message>(
         'POST',
         `/api/v1/chats/${chatId}/messages`,
         { content, contentType: options.contentType ?? 'text', clientMessageId },
         this.connectionId ? { 'Switchboard-Origin-Connection': this.connectionId } : {},
       );
+      // This connection is excluded from its own messageAdded: the answer takes its place in the chat's order.
+      this.arrived(message);
+      return message;
     });
   }
 
@@ -226,6 +229,25 @@ export class SwitchboardClient {
     }
   }
 
+  /** A message from the socket or a send's answer: handed out if next, read with the missing ones if ahead. */
+  private arrived(message: Message): void {
+    const timeline = this.timelines.get(message.chatId);
+    if (!timeline) {
+      this.deliverMessage(message);
+      return;
+    }
+    switch (timeline.classify(message)) {
+      case 'deliver':
+        this.deliverMessage(message);
+        break;
+      case 'fill':
+        this.catchingUp = this.catchingUp.then(() => this.fill(message.chatId, timeline)).catch(() => undefined);
+        break;
+      case 'skip':
+        break;
+    }
+  }
+
   private deliverMessage(message: Message): void {
     const timeline = this.timelines.get(message.chatId);
     if (timeline && message.seq <= timeline.lastSeq) {
@@ -289,27 +311,9 @@ export class SwitchboardClient {
     }
     const data = frame.data as Record<string, unknown>;
     switch (frame.event) {
-      case 'messageAdded': {
-        const message = data as unknown as Message;
-        const timeline = this.timelines.get(message.chatId);
-        if (!timeline) {
-          this.deliverMessage(message);
-          return;
-        }
-        switch (timeline.classify(message)) {
-          case 'deliver':
-            this.deliverMessage(message);
-            break;
-          case 'fill':
-            this.catchingUp = this.catchingUp
-              .then(() => this.fill(message.chatId, timeline))
-              .catch(() => undefined);
-            break;
-          case 'skip':
-            break;
-        }
+      case 'messageAdded':
+        this.arrived(data as unknown as Message);
         break;
-      }
       case 'messageUpdated':
         this.emit('message', { kind: 'updated', message: data as unknown as Message });
         break;

@@ -42,6 +42,18 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--receivers", defaultValue = "2", description = "Receivers, on ports 8091 and up (1 to 9).")
     int receivers;
 
+    @Option(
+            names = "--sender-port",
+            defaultValue = "8081",
+            description = "First sender's port (management: +1000); tests pick free ones. Default: ${DEFAULT-VALUE}.")
+    int senderPort = FIRST_SENDER_PORT;
+
+    @Option(
+            names = "--receiver-port",
+            defaultValue = "8091",
+            description = "First receiver's port (management: +1000). Default: ${DEFAULT-VALUE}.")
+    int receiverPort = FIRST_RECEIVER_PORT;
+
     private final List<AutoCloseable> started = new ArrayList<>();
 
     public static void main(String[] args) {
@@ -52,6 +64,10 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (senders < 1 || senders > 9 || receivers < 1 || receivers > 9) {
             System.err.println("--senders and --receivers take 1 to 9");
+            return 2;
+        }
+        if (senderPort < 1024 || senderPort > 64000 || receiverPort < 1024 || receiverPort > 64000) {
+            System.err.println("--sender-port and --receiver-port take 1024 to 64000");
             return 2;
         }
         if (!List.of("standalone", "sharded", "cluster").contains(redisMode)) {
@@ -84,7 +100,7 @@ public final class LocalStack implements Callable<Integer> {
         List<ServiceProcess> services = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
             String id = "sender-" + (i + 1);
-            ServicePorts ports = ServicePorts.local(FIRST_SENDER_PORT + i);
+            ServicePorts ports = ServicePorts.local(senderPort + i);
             services.add(track(ServiceProcess.start(
                     id,
                     layout.senderApp(),
@@ -95,7 +111,7 @@ public final class LocalStack implements Callable<Integer> {
         }
         for (int i = 0; i < receivers; i++) {
             String id = "receiver-" + (i + 1);
-            ServicePorts ports = ServicePorts.local(FIRST_RECEIVER_PORT + i);
+            ServicePorts ports = ServicePorts.local(receiverPort + i);
             services.add(track(ServiceProcess.start(
                     id,
                     layout.receiverApp(),
@@ -114,12 +130,13 @@ public final class LocalStack implements Callable<Integer> {
         for (ServiceProcess service : services) {
             String url = service.name().startsWith("sender") ? service.baseUrl() : service.webSocketUrl();
             System.out.printf(
-                    "  %-11s %s   (health, metrics%s: %s; log: %s)%n",
+                    "  %-11s %s   (health, metrics%s: %s; log: %s; pid %d)%n",
                     service.name(),
                     url,
                     service.name().startsWith("sender") ? ", OpenAPI" : "",
                     service.managementUrl(),
-                    service.logFile());
+                    service.logFile(),
+                    service.pid());
         }
         System.out.println();
     }
