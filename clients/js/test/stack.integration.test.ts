@@ -1,20 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type SwitchboardClient } from '../src/index.js';
-import { LocalStack } from './stack.js';
+import { LocalStack, RedisServer } from './stack.js';
 
 /**
  * The SDK against a real Switchboard started here: two senders, two receivers, embedded Redis and PostgreSQL.
  * Node 20 has no WebSocket of its own: `ws` stands in through webSocketFactory.
  */
 let stack: LocalStack;
+let redis: RedisServer;
 
 beforeAll(async () => {
-  stack = await LocalStack.start();
+  redis = await RedisServer.start(); // the system's redis-server, so that a test can stop and start it
+  stack = await LocalStack.start({ REDIS_URL: redis.url });
 }, 180_000);
 
 afterAll(async () => {
   await stack?.stop();
+  await redis?.stop();
 }, 60_000);
 
 function client(userId: string, receivers: string[], options: { ttlSeconds?: number; refreshBeforeMs?: number } = {}) {
@@ -104,4 +107,26 @@ describe('against a real stack', () => {
     expect(states).toEqual(['connecting', 'connected']);
     carol.close();
   }, 60_000);
+
+  it('Redis stopped and started: the receivers say resync and the client catches up with what was sent meanwhile', async () => {
+    const alice = client('alice.sdk4', [stack.receivers[0]]);
+    const bob = client('bob.sdk4', [stack.receivers[1], stack.receivers[0]]); // receiver 2 may have been killed
+    const bobGot = collect(bob);
+    await alice.connect();
+    await bob.connect();
+    const chat = await alice.chats.create({ name: 'sdk', memberIds: ['bob.sdk4'] });
+    await alice.send(chat.id, 'before');
+    await until(() => bobGot.length === 1);
+
+    await redis.stop();
+    for (let i = 2; i <= 4; i++) {
+      await alice.send(chat.id, `while Redis was away ${i}`); // stored; the outbox publishes them later
+    }
+    await redis.start();
+    await until(() => bobGot.length >= 4, 60_000);
+
+    expect(bobGot).toEqual([1, 2, 3, 4]);
+    alice.close();
+    bob.close();
+  }, 120_000);
 });

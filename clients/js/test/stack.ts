@@ -110,3 +110,50 @@ function isFree(port: number): Promise<boolean> {
     server.listen(port, '127.0.0.1', () => server.close(() => answer(true)));
   });
 }
+
+/** A redis-server of the system's on a free port, without persistence, that a test may stop and start again. */
+export class RedisServer {
+  private process: ChildProcess | null = null;
+
+  private constructor(private readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  static async start(): Promise<RedisServer> {
+    const server = new RedisServer(await freeRange(1));
+    await server.start();
+    return server;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.on('error', () => undefined);
+    this.process = child;
+    await new Promise<void>((ready, failed) => {
+      let output = '';
+      const timer = setTimeout(() => failed(new Error(`redis-server not up:\n${output}`)), 15_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          ready();
+        }
+      });
+      child.on('exit', (code) => failed(new Error(`redis-server exited with ${code} (is Debian's redis-server installed?):\n${output}`)));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((done) => child.on('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+    this.process = null;
+  }
+}
+
