@@ -55,6 +55,10 @@ public class PresenceService {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final Counter failures;
+    // One chain of store calls per connection: its close never overtakes its open in Redis (the client's connections
+    // are pooled, so two calls in flight at once may overtake each other).
+    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long refreshTimer = -1;
     private volatile long sweepTimer = -1;
 
@@ -106,21 +110,43 @@ public class PresenceService {
 
     /** A connection opened here (registered). */
     public void opened(LocalConnection connection) {
-        long now = now();
-        logged(store.connected(
-                connection.userId(),
-                connection.connectionId(),
-                now + config.ttl().toMillis(),
-                now,
-                event(connection.userId(), true, now)));
+        inOrder(connection.connectionId(), () -> {
+            long now = now();
+            return store.connected(
+                    connection.userId(),
+                    connection.connectionId(),
+                    now + config.ttl().toMillis(),
+                    now,
+                    event(connection.userId(), true, now));
+        });
     }
 
     /** A connection closed here. */
     public void closed(LocalConnection connection) {
         watches.unfollowAll(connection);
-        long now = now();
-        logged(store.disconnected(
-                connection.userId(), connection.connectionId(), now, event(connection.userId(), false, now)));
+        java.util.concurrent.CompletableFuture<Void> last = inOrder(connection.connectionId(), () -> {
+            long now = now();
+            return store.disconnected(
+                    connection.userId(), connection.connectionId(), now, event(connection.userId(), false, now));
+        });
+        last.whenComplete((ignored, failure) -> inFlight.remove(connection.connectionId(), last));
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> inOrder(
+            String connectionId, java.util.function.Supplier<CompletionStage<Void>> call) {
+        return inFlight.compute(
+                connectionId,
+                (id, previous) -> (previous == null
+                                ? java.util.concurrent.CompletableFuture.<Void>completedFuture(null)
+                                : previous)
+                        .thenCompose(ignored -> call.get())
+                        .handle((ignored, failure) -> {
+                            if (failure != null) {
+                                failures.increment();
+                                LOG.debugf("presence change not stored: %s", failure);
+                            }
+                            return (Void) null;
+                        }));
     }
 
     /**

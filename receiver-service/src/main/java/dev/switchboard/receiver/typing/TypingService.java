@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -51,6 +52,9 @@ public class TypingService {
     private final Duration interval;
     private final Duration timeout;
     private final Map<String, Map<UUID, Instant>> announced = new ConcurrentHashMap<>();
+    // One chain of publishes per connection: its "typing" and "stopped" reach Redis in the order they were sent (the
+    // client's connections are pooled, so two calls in flight at once may overtake each other).
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Counter published;
     private final Counter gated;
     private final Counter failed;
@@ -94,27 +98,30 @@ public class TypingService {
                 mine.remove(chatId);
             }
         }
-        publish(chatId, connection.userId(), typing, now);
+        publish(connection.connectionId(), chatId, connection.userId(), typing, now);
         return Outcome.FORWARDED;
     }
 
     /** A closed connection stops showing as typing wherever it still may. */
     public void closed(LocalConnection connection) {
         Map<UUID, Instant> mine = announced.remove(connection.connectionId());
-        if (mine == null) {
-            return;
+        if (mine != null) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            synchronized (mine) {
+                mine.forEach((chatId, last) -> {
+                    if (last.plus(timeout).isAfter(now)) {
+                        publish(connection.connectionId(), chatId, connection.userId(), false, now);
+                    }
+                });
+            }
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        synchronized (mine) {
-            mine.forEach((chatId, last) -> {
-                if (last.plus(timeout).isAfter(now)) {
-                    publish(chatId, connection.userId(), false, now);
-                }
-            });
+        CompletableFuture<Void> last = inFlight.get(connection.connectionId());
+        if (last != null) {
+            last.whenComplete((ignored, failure) -> inFlight.remove(connection.connectionId(), last));
         }
     }
 
-    private void publish(UUID chatId, String userId, boolean typing, Instant now) {
+    private void publish(String connectionId, UUID chatId, String userId, boolean typing, Instant now) {
         int partition = channels.partitions().of(chatId);
         String payload = codec.encode(codec.envelope(
                 EventType.TYPING,
@@ -124,18 +131,29 @@ public class TypingService {
                 new EventData.Typing(chatId, userId, typing, typing ? now.plus(timeout) : null)));
         String gateKey = gatePrefix + "{" + channels.partitions().tag(partition) + "}:" + chatId + ":" + userId
                 + (typing ? ":typing" : ":stopped");
-        publisher
-                .publish(partition, gateKey, interval, channels.channel(EventType.TYPING, partition), payload)
-                .whenComplete((sent, failure) -> {
-                    if (failure != null) {
-                        failed.increment();
-                        LOG.debugf("typing of %s in chat %s not published: %s", userId, chatId, failure);
-                    } else if (sent) {
-                        published.increment();
-                    } else {
-                        gated.increment();
-                    }
-                });
+        String channel = channels.channel(EventType.TYPING, partition);
+        inFlight.compute(
+                connectionId,
+                (id, previous) -> (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenCompose(ignored -> publisher
+                                .publish(partition, gateKey, interval, channel, payload)
+                                .handle((sent, failure) -> {
+                                    record(userId, chatId, sent, failure);
+                                    return (Void) null;
+                                })));
+    }
+
+    private void record(String userId, UUID chatId, Boolean sent, Throwable failure) {
+        {
+            if (failure != null) {
+                failed.increment();
+                LOG.debugf("typing of %s in chat %s not published: %s", userId, chatId, failure);
+            } else if (sent) {
+                published.increment();
+            } else {
+                gated.increment();
+            }
+        }
     }
 
     private static Counter counter(MeterRegistry registry, String result) {

@@ -115,4 +115,30 @@ class TypingServiceTest {
         assertEquals(false, stop.get("data").get("typing").asBoolean());
         assertTrue(stop.get("data").get("until").isNull());
     }
+
+    @Test
+    void aConnectionsStopIsNotHandedToRedisBeforeItsTypingWasDone() {
+        List<CompletableFuture<Boolean>> pending = new CopyOnWriteArrayList<>();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        TypingService slow = new TypingService(
+                (partition, gateKey, gate, channel, payload) -> {
+                    calls.add(gateKey.substring(gateKey.lastIndexOf(':') + 1));
+                    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+                    pending.add(answer);
+                    return answer;
+                },
+                codec,
+                ConfigMappings.read(ReceiverConfig.class, Map.of("switchboard.instance-id", "r1")),
+                ConfigMappings.read(TypingConfig.class, Map.of()),
+                new SimpleMeterRegistry());
+        UUID chatId = UUID.randomUUID();
+        LocalConnection alice = watching("alice", chatId);
+
+        slow.typing(alice, chatId, true);
+        slow.typing(alice, chatId, false);
+        assertEquals(List.of("typing"), calls, "the stop waits for the typing's answer");
+
+        pending.getFirst().complete(true);
+        assertEquals(List.of("typing", "stopped"), calls);
+    }
 }
