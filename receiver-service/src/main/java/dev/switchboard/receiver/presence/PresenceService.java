@@ -6,7 +6,6 @@ import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.Partitions;
-import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.PresenceSubscription;
@@ -70,7 +69,7 @@ public class PresenceService {
             EventCodec codec,
             Vertx vertx,
             PresenceConfig config,
-            ReceiverConfig receiverConfig,
+            EventChannels channels,
             MeterRegistry meters) {
         this.store = store;
         this.registry = registry;
@@ -78,7 +77,7 @@ public class PresenceService {
         this.codec = codec;
         this.vertx = vertx;
         this.config = config;
-        this.partitions = new Partitions(receiverConfig.partitions());
+        this.partitions = channels.partitions();
         this.failures = Counter.builder("switchboard.receiver.presence.failures")
                 .description("Presence changes or renewals Redis did not take (the next renewal repairs them)")
                 .register(meters);
@@ -88,9 +87,8 @@ public class PresenceService {
     static final class Producer {
         @Produces
         @Singleton
-        PresenceStore store(RedisPartitionClients clients, ReceiverConfig config) {
-            return new RedisPresenceStore(
-                    clients, new EventChannels(config.channelPrefix(), new Partitions(config.partitions())));
+        PresenceStore store(RedisPartitionClients clients, EventChannels channels) {
+            return new RedisPresenceStore(clients, channels);
         }
     }
 

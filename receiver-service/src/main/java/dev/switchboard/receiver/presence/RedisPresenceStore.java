@@ -93,6 +93,9 @@ public final class RedisPresenceStore implements PresenceStore {
             return {live, seen or '0'}
             """;
 
+    /** Renewal calls a refresh keeps in flight at once. */
+    static final int REFRESH_IN_FLIGHT = 256;
+
     /** How long "last seen" is kept after the last change. */
     static final Duration SEEN_KEPT = Duration.ofDays(30);
 
@@ -144,41 +147,53 @@ public final class RedisPresenceStore implements PresenceStore {
                 .toCompletionStage();
     }
 
-    /** One script call per user (a user's keys share a slot, different users' may not), sent together. */
+    /**
+     * One script call per user (a user's keys share a slot, different users' may not), at most
+     * {@value #REFRESH_IN_FLIGHT} in flight at once: a receiver with 100,000 users must not queue 100,000 calls on
+     * its pool (whose wait queue is bounded) every interval.
+     */
     @Override
     public CompletionStage<List<Held>> refresh(List<Held> held, long expiresAtMillis) {
         Map<String, List<String>> byUser = new LinkedHashMap<>();
         held.forEach(
                 h -> byUser.computeIfAbsent(h.userId(), u -> new ArrayList<>()).add(h.connectionId()));
-        List<Future<List<Held>>> calls = new ArrayList<>(byUser.size());
-        byUser.forEach((userId, connections) -> {
-            int partition = partition(userId);
+        List<Map.Entry<String, List<String>>> users = new ArrayList<>(byUser.entrySet());
+        List<Held> missing = new ArrayList<>();
+        return refreshFrom(users, 0, expiresAtMillis, missing)
+                .map(done -> missing)
+                .toCompletionStage();
+    }
+
+    private Future<Void> refreshFrom(
+            List<Map.Entry<String, List<String>>> users, int from, long expiresAtMillis, List<Held> missing) {
+        if (from >= users.size()) {
+            return Future.succeededFuture();
+        }
+        List<Map.Entry<String, List<String>>> batch =
+                users.subList(from, Math.min(users.size(), from + REFRESH_IN_FLIGHT));
+        List<Future<Response>> calls = new ArrayList<>(batch.size());
+        for (Map.Entry<String, List<String>> user : batch) {
+            int partition = partition(user.getKey());
             List<String> args = new ArrayList<>();
             args.add(Long.toString(expiresAtMillis));
-            args.add(userId);
-            args.addAll(connections);
+            args.add(user.getKey());
+            args.addAll(user.getValue());
             calls.add(eval(
-                            partition,
-                            REFRESH,
-                            List.of(connectionsKey(partition, userId), indexKey(partition)),
-                            args.toArray(String[]::new))
-                    .map(response -> {
-                        List<Held> missing = new ArrayList<>();
-                        if (response != null) {
-                            response.forEach(item -> missing.add(new Held(userId, item.toString())));
-                        }
-                        return missing;
-                    }));
+                    partition,
+                    REFRESH,
+                    List.of(connectionsKey(partition, user.getKey()), indexKey(partition)),
+                    args.toArray(String[]::new)));
+        }
+        return Future.all(calls).compose(all -> {
+            for (int i = 0; i < calls.size(); i++) {
+                String userId = batch.get(i).getKey();
+                Response response = all.resultAt(i);
+                if (response != null) {
+                    response.forEach(item -> missing.add(new Held(userId, item.toString())));
+                }
+            }
+            return refreshFrom(users, from + REFRESH_IN_FLIGHT, expiresAtMillis, missing);
         });
-        return Future.all(calls)
-                .map(all -> {
-                    List<Held> missing = new ArrayList<>();
-                    for (int i = 0; i < calls.size(); i++) {
-                        missing.addAll(all.<List<Held>>resultAt(i));
-                    }
-                    return missing;
-                })
-                .toCompletionStage();
     }
 
     @Override

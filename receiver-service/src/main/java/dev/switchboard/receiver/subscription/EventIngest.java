@@ -8,8 +8,6 @@ import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
-import dev.switchboard.events.Partitions;
-import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.AudienceRouter;
 import dev.switchboard.receiver.delivery.ClientFrameEncoder;
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,14 +54,14 @@ public class EventIngest implements EventSubscription.Listener {
             AudienceRouter router,
             ClientFrameEncoder encoder,
             SubscriptionMetrics metrics,
-            ReceiverConfig receiverConfig) {
+            EventChannels channels) {
         this.subscription = subscription;
         this.codec = codec;
         this.glance = codec.glance();
         this.router = router;
         this.encoder = encoder;
         this.metrics = metrics;
-        this.channels = new EventChannels(receiverConfig.channelPrefix(), new Partitions(receiverConfig.partitions()));
+        this.channels = channels;
         metrics.reportsUpFrom(subscription::isSubscribed);
     }
 

@@ -5,8 +5,6 @@ import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventType;
-import dev.switchboard.events.Partitions;
-import dev.switchboard.receiver.ReceiverConfig;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,13 +61,13 @@ public class TypingService {
     public TypingService(
             EphemeralPublisher publisher,
             EventCodec codec,
-            ReceiverConfig receiverConfig,
+            EventChannels channels,
             TypingConfig config,
             MeterRegistry registry) {
         this.publisher = publisher;
         this.codec = codec;
-        this.channels = new EventChannels(receiverConfig.channelPrefix(), new Partitions(receiverConfig.partitions()));
-        this.gatePrefix = receiverConfig.channelPrefix() + "typing-gate:";
+        this.channels = channels;
+        this.gatePrefix = channels.prefix() + "typing-gate:";
         this.interval = config.interval();
         this.timeout = config.timeout();
         this.published = counter(registry, "published");

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
-import dev.switchboard.receiver.ReceiverConfig;
+import dev.switchboard.events.Partitions;
 import dev.switchboard.receiver.delivery.ConnectionRegistry;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.PresenceWatches;
@@ -80,7 +81,7 @@ class PresenceServiceTest {
             codec,
             vertx,
             ConfigMappings.read(PresenceConfig.class, Map.of()),
-            ConfigMappings.read(ReceiverConfig.class, Map.of("switchboard.instance-id", "r1")),
+            new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT)),
             new SimpleMeterRegistry());
 
     @AfterEach

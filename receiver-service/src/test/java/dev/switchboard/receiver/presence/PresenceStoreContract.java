@@ -128,6 +128,22 @@ abstract class PresenceStoreContract {
         assertEquals(List.of(new PresenceStore.State(never, false, 0)), get(store().states(List.of(never), now)));
     }
 
+    @Test
+    void aRenewalOfMoreUsersThanItKeepsInFlightCoversThemAll() throws Exception {
+        long now = System.currentTimeMillis();
+        String known = "known-" + UUID.randomUUID();
+        get(store().connected(known, "k1", now + 60_000, now, "online"));
+        List<PresenceStore.Held> held = new java.util.ArrayList<>();
+        held.add(new PresenceStore.Held(known, "k1"));
+        for (int i = 0; i < RedisPresenceStore.REFRESH_IN_FLIGHT + 50; i++) {
+            held.add(new PresenceStore.Held("unknown-" + i + "-" + UUID.randomUUID(), "c" + i));
+        }
+
+        List<PresenceStore.Held> missing = get(store().refresh(held, now + 60_000));
+
+        assertEquals(held.subList(1, held.size()), missing);
+    }
+
     private static String userInPartitionOf(String user) {
         int partition = CHANNELS.partitions().ofUser(user);
         while (true) {

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
 import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
-import dev.switchboard.receiver.ReceiverConfig;
+import dev.switchboard.events.Partitions;
 import dev.switchboard.receiver.delivery.LocalConnection;
 import dev.switchboard.receiver.delivery.Watches;
 import dev.switchboard.receiver.testing.FakeRecipient;
@@ -37,7 +38,7 @@ class TypingServiceTest {
     private final TypingService typing = new TypingService(
             capture,
             codec,
-            ConfigMappings.read(ReceiverConfig.class, Map.of("switchboard.instance-id", "r1")),
+            new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT)),
             ConfigMappings.read(TypingConfig.class, Map.of()),
             new SimpleMeterRegistry());
     private final Watches watches = new Watches();
@@ -128,7 +129,7 @@ class TypingServiceTest {
                     return answer;
                 },
                 codec,
-                ConfigMappings.read(ReceiverConfig.class, Map.of("switchboard.instance-id", "r1")),
+                new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT)),
                 ConfigMappings.read(TypingConfig.class, Map.of()),
                 new SimpleMeterRegistry());
         UUID chatId = UUID.randomUUID();

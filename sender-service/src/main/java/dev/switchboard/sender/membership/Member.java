@@ -21,6 +21,11 @@ public record Member(
         Instant joinedAt,
         long lastDeliveredSeq) {
 
+    /** The same member with their read mark moved to {@code seq}. */
+    public Member withLastReadSeq(long seq) {
+        return new Member(userId, seq, uncountedAboveMark, role, joinedSeq, joinedAt, lastDeliveredSeq);
+    }
+
     /** A plain member who joined at the chat's start: the read state alone, as the read rule's tests need it. */
     public Member(String userId, long lastReadSeq, long uncountedAboveMark) {
         this(userId, lastReadSeq, uncountedAboveMark, MemberRole.MEMBER, 0, Instant.EPOCH, 0);

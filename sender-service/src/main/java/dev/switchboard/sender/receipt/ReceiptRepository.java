@@ -120,7 +120,7 @@ public class ReceiptRepository {
     public record MemberMarks(long lastSeq, int memberCount, long lastDeliveredSeq, long lastReadSeq) {
 
         public long delivered() {
-            return Math.max(lastDeliveredSeq, lastReadSeq);
+            return ReceiptRule.delivered(lastDeliveredSeq, lastReadSeq);
         }
     }
 

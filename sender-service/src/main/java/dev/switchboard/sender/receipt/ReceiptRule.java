@@ -21,7 +21,12 @@ public final class ReceiptRule {
     }
 
     public static long delivered(Member member) {
-        return Math.max(member.lastDeliveredSeq(), member.lastReadSeq());
+        return delivered(member.lastDeliveredSeq(), member.lastReadSeq());
+    }
+
+    /** The delivered mark from the stored delivered and read marks. */
+    public static long delivered(long storedDeliveredSeq, long lastReadSeq) {
+        return Math.max(storedDeliveredSeq, lastReadSeq);
     }
 
     public static EventData.ReceiptMark mark(Member member) {

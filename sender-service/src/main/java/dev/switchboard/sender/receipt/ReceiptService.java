@@ -116,14 +116,7 @@ public class ReceiptService {
         for (Member member : before.members()) {
             if (member.userId().equals(readerId)) {
                 readerBefore = member;
-                readerAfter = new Member(
-                        member.userId(),
-                        newReadSeq,
-                        member.uncountedAboveMark(),
-                        member.role(),
-                        member.joinedSeq(),
-                        member.joinedAt(),
-                        member.lastDeliveredSeq());
+                readerAfter = member.withLastReadSeq(newReadSeq);
                 after.add(readerAfter);
             } else {
                 after.add(member);
