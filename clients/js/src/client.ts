@@ -1,14 +1,18 @@
 import { Backoff } from './backoff.js';
+import { HeldGrant } from './grants.js';
 import { Http } from './http.js';
 import { ChatTimeline, RecentIds } from './timeline.js';
 import { TokenSource } from './tokens.js';
+import { Typists } from './typists.js';
 import type {
   Chat,
+  ChatReceipts,
   ChatSummary,
   ClientEvents,
   ConnectionState,
   Message,
   MessagePage,
+  PresenceState,
   WebSocketLike,
 } from './types.js';
 
@@ -29,14 +33,21 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Renew the token this long before it expires (in band on the socket, and for REST). Default 60,000 ms. */
   refreshBeforeMs?: number;
+  /**
+   * Tell the senders that messages from others reached this device (`markDelivered`, batched per chat within
+   * 250 ms), so that their authors see them delivered. Default true.
+   */
+  acknowledgeDelivery?: boolean;
   /** For tests: the random source of the jitter and the clock. */
   random?: () => number;
   now?: () => number;
 }
 
-type Handler<K extends keyof ClientEvents> = (value: ClientEvents[K]) => void;
+export type Handler<K extends keyof ClientEvents> = (value: ClientEvents[K]) => void;
 
 const HISTORY_PAGE = 100;
+/** A typist's "typing" goes out at most this often (the receivers publish one per 3 s; a peer shows it for 6 s). */
+const TYPING_RESEND_MS = 2_000;
 
 /**
  * The client half of Switchboard's contract (docs/guarantees.md): one socket to a receiver, reconnecting with
@@ -45,7 +56,7 @@ const HISTORY_PAGE = 100;
  * order; sends are idempotent (a clientMessageId made here) and retried, queued while offline and sent in order.
  */
 export class SwitchboardClient {
-  private readonly options: Required<Omit<ClientOptions, 'backoff' | 'webSocketFactory' | 'fetch'>> & {
+  private readonly options: Required<Omit<ClientOptions, 'backoff' | 'webSocketFactory' | 'fetch' | 'acknowledgeDelivery'>> & {
     webSocketFactory: (url: string) => WebSocketLike;
   };
   private readonly handlers = new Map<keyof ClientEvents, Set<(value: unknown) => void>>();
@@ -65,6 +76,18 @@ export class SwitchboardClient {
   private sendQueue: Promise<unknown> = Promise.resolve();
   private catchingUp: Promise<void> = Promise.resolve();
   private connectedWaiters: (() => void)[] = [];
+  private readonly watches = new Map<string, HeldGrant<void>>();
+  private following: { userIds: Set<string>; grant: HeldGrant<PresenceState[]> } | null = null;
+  private readonly typists: Typists;
+  private readonly typingSentAt = new Map<string, number>();
+  /** Chats the receiver confirmed watching on this connection; typing before that would be refused. */
+  private readonly watching = new Set<string>();
+  /** Typing asked for before the watch was confirmed: sent when it is. */
+  private readonly typingBeforeWatch = new Set<string>();
+  private readonly acknowledgeDelivery: boolean;
+  private readonly toAcknowledge = new Map<string, number>();
+  private acknowledgeTimer: ReturnType<typeof setTimeout> | null = null;
+  private userId: string | null = null;
 
   constructor(options: ClientOptions) {
     if (options.senders.length === 0 || options.receivers.length === 0) {
@@ -101,6 +124,13 @@ export class SwitchboardClient {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       backoffMs: () => retryBackoff.next(),
     });
+    this.typists = new Typists((change) => this.emit('typing', change), now);
+    this.acknowledgeDelivery = options.acknowledgeDelivery ?? true;
+  }
+
+  /** The signed-in user, as the receiver's welcome said; null before the first connection. */
+  get user(): string | null {
+    return this.userId;
   }
 
   get state(): ConnectionState {
@@ -132,12 +162,14 @@ export class SwitchboardClient {
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, 'client closed');
+    this.connectionLost();
     this.setState('offline');
   }
 
   /** Sends a message; resolves with the stored one. Queued while offline, sent in order, retried with one id. */
   send(chatId: string, content: string, options: { contentType?: string } = {}): Promise<Message> {
     const clientMessageId = randomId();
+    this.typingSentAt.delete(chatId); // peers take the message as the end of the typing
     return this.enqueue(async () => {
       await this.whenConnected();
       const message = await this.http.call<Message>(
@@ -170,6 +202,87 @@ export class SwitchboardClient {
     return this.http.call('POST', `/api/v1/chats/${chatId}/delivered`, { upToSeq });
   }
 
+  /** The chat's ticks: up to which seq every member got, and read, its messages; and the caller's own marks. */
+  receipts(chatId: string): Promise<ChatReceipts> {
+    return this.http.call('GET', `/api/v1/chats/${chatId}/receipts`);
+  }
+
+  /**
+   * Watches a chat: its `typing` events come to this client, and {@link typing} may be used in it. Held until
+   * {@link unwatch}: renewed before the grant expires and sent again after every reconnect. Resolves when a receiver
+   * answers; rejects when the user may not (not a member, or typing is off on the deployment: HTTP 404) or when no
+   * answer comes within 10 s (the watch is still held and sent on the next connection).
+   */
+  watch(chatId: string): Promise<void> {
+    let held = this.watches.get(chatId);
+    if (!held) {
+      held = new HeldGrant<void>(() => this.sendWatch(chatId), this.options.now, this.options.refreshBeforeMs);
+      this.watches.set(chatId, held);
+    }
+    const answered = held.answer();
+    if (this.currentState === 'connected') held.sendNow();
+    return answered;
+  }
+
+  unwatch(chatId: string): void {
+    const held = this.watches.get(chatId);
+    if (!held) return;
+    held.release();
+    this.watches.delete(chatId);
+    this.watching.delete(chatId);
+    this.typingBeforeWatch.delete(chatId);
+    this.typingSentAt.delete(chatId);
+    this.socket?.send(JSON.stringify({ type: 'unwatch', chatId }));
+  }
+
+  /**
+   * Says the user is typing in a watched chat (call it on every keystroke: it goes out at most every 2 s), or, with
+   * `false`, that they stopped. Sending a message also ends it for the peers.
+   */
+  typing(chatId: string, typing = true): void {
+    if (!this.watches.has(chatId) || !this.socket || this.currentState !== 'connected') return;
+    if (!this.watching.has(chatId)) {
+      if (typing) this.typingBeforeWatch.add(chatId);
+      else this.typingBeforeWatch.delete(chatId);
+      return;
+    }
+    const last = this.typingSentAt.get(chatId);
+    if (typing) {
+      if (last !== undefined && this.options.now() - last < TYPING_RESEND_MS) return;
+      this.typingSentAt.set(chatId, this.options.now());
+    } else {
+      if (last === undefined) return;
+      this.typingSentAt.delete(chatId);
+    }
+    this.socket.send(JSON.stringify({ type: 'typing', chatId, typing }));
+  }
+
+  readonly presence = {
+    /**
+     * Follows exactly these users' presence (1 to 200 who share a chat with the user; replaces what was followed):
+     * resolves with their state now, and `presence` events follow as they come and go. Held like a watch: renewed,
+     * and sent again after every reconnect (with each user's state then, as `presence` events).
+     */
+    follow: (userIds: string[]): Promise<PresenceState[]> => {
+      this.following?.grant.release();
+      const ids = [...new Set(userIds)];
+      const grant = new HeldGrant<PresenceState[]>(
+        () => this.sendFollow(ids),
+        this.options.now,
+        this.options.refreshBeforeMs,
+      );
+      this.following = { userIds: new Set(ids), grant };
+      const answered = grant.answer();
+      if (this.currentState === 'connected') grant.sendNow();
+      return answered;
+    },
+    /** Stops following: no more `presence` events. */
+    unfollow: (): void => {
+      this.following?.grant.release();
+      this.following = null;
+    },
+  };
+
   history(chatId: string, page: { afterSeq?: number; beforeSeq?: number; limit?: number } = {}): Promise<MessagePage> {
     const query = new URLSearchParams();
     if (page.afterSeq !== undefined) query.set('afterSeq', String(page.afterSeq));
@@ -193,6 +306,7 @@ export class SwitchboardClient {
       } while (cursor);
       return all;
     },
+    get: (chatId: string): Promise<Chat> => this.http.call('GET', `/api/v1/chats/${chatId}`),
     create: (chat: { name: string; memberIds: string[]; historyVisibility?: string }): Promise<Chat> =>
       this.http.call('POST', '/api/v1/chats', chat),
     update: (
@@ -256,6 +370,22 @@ export class SwitchboardClient {
     this.timelines.set(message.chatId, timeline ?? new ChatTimeline(message.seq));
     this.timelines.get(message.chatId)!.delivered(message.seq);
     this.emit('message', { kind: 'added', message });
+    if (this.acknowledgeDelivery && this.userId !== null && message.senderId !== this.userId) {
+      this.acknowledge(message.chatId, message.seq);
+    }
+  }
+
+  /** Batches delivery acknowledgements: one call per chat, for the highest seq, per 250 ms. */
+  private acknowledge(chatId: string, seq: number): void {
+    this.toAcknowledge.set(chatId, Math.max(seq, this.toAcknowledge.get(chatId) ?? 0));
+    this.acknowledgeTimer ??= setTimeout(() => {
+      this.acknowledgeTimer = null;
+      const due = [...this.toAcknowledge];
+      this.toAcknowledge.clear();
+      for (const [chat, upToSeq] of due) {
+        this.markDelivered(chat, upToSeq).catch(() => undefined); // the next message acknowledges this one too
+      }
+    }, 250);
   }
 
   private open(): void {
@@ -274,6 +404,20 @@ export class SwitchboardClient {
       .catch(() => this.scheduleReconnect());
   }
 
+  private async sendWatch(chatId: string): Promise<number> {
+    const answer = await this.http.call<{ grant: string; expiresAt: string }>('GET', `/api/v1/chats/${chatId}/grant`);
+    this.socket?.send(JSON.stringify({ type: 'watch', chatId, grant: answer.grant }));
+    return Date.parse(answer.expiresAt);
+  }
+
+  private async sendFollow(userIds: string[]): Promise<number> {
+    const answer = await this.http.call<{ grant: string; expiresAt: string }>('POST', '/api/v1/presence/grant', {
+      userIds,
+    });
+    this.socket?.send(JSON.stringify({ type: 'presence', grant: answer.grant }));
+    return Date.parse(answer.expiresAt);
+  }
+
   private onFrame(socket: WebSocketLike, text: string): void {
     if (socket !== this.socket) return;
     let frame: Record<string, unknown>;
@@ -285,11 +429,32 @@ export class SwitchboardClient {
     switch (frame.type) {
       case 'welcome':
         this.connectionId = String(frame.connectionId);
+        this.userId = typeof frame.userId === 'string' ? frame.userId : this.userId;
         this.backoff.reset();
         this.scheduleRefresh(frame.tokenExpiresAt as string | undefined);
         this.setState('connected');
         void this.catchUp(); // first connect: learn where each chat is; reconnect: read what was missed
         this.everConnected = true;
+        this.watches.forEach((held) => held.sendNow());
+        this.following?.grant.sendNow();
+        break;
+      case 'watching': {
+        const chatId = String(frame.chatId);
+        const held = this.watches.get(chatId);
+        if (!held) break;
+        this.watching.add(chatId);
+        held.answered();
+        if (this.typingBeforeWatch.delete(chatId)) this.typing(chatId, true);
+        break;
+      }
+      case 'presence': {
+        const users = (frame.users ?? []) as PresenceState[];
+        this.following?.grant.answered(users);
+        users.forEach((user) => this.emitPresence(user));
+        break;
+      }
+      case 'error':
+        this.emit('error', { code: String(frame.code), detail: String(frame.detail ?? '') });
         break;
       case 'authenticated':
         this.scheduleRefresh(frame.tokenExpiresAt as string | undefined);
@@ -312,6 +477,7 @@ export class SwitchboardClient {
     const data = frame.data as Record<string, unknown>;
     switch (frame.event) {
       case 'messageAdded':
+        this.typists.messageFrom(String(data.chatId), String(data.senderId));
         this.arrived(data as unknown as Message);
         break;
       case 'messageUpdated':
@@ -334,7 +500,11 @@ export class SwitchboardClient {
         break;
       }
       case 'unreadCountUpdated':
-        this.emit('unread', { chatId: String(data.chatId), unreadCount: Number(data.unreadCount) });
+        this.emit('unread', {
+          chatId: String(data.chatId),
+          userId: String(data.userId),
+          unreadCount: Number(data.unreadCount),
+        });
         break;
       case 'messageReadUpdated':
         this.emit('read', data as unknown as ClientEvents['read']);
@@ -343,21 +513,25 @@ export class SwitchboardClient {
         this.emit('delivered', data as unknown as ClientEvents['delivered']);
         break;
       case 'typing':
-        this.emit('typing', data as unknown as ClientEvents['typing']);
+        this.typists.changed(data as unknown as ClientEvents['typing']);
         break;
       case 'presenceChanged':
-        this.emit('presence', data as unknown as ClientEvents['presence']);
+        this.emitPresence(data as unknown as PresenceState);
         break;
       default:
         break;
     }
   }
 
+  private emitPresence(user: PresenceState): void {
+    if (this.following?.userIds.has(user.userId)) this.emit('presence', user);
+  }
+
   private onClosed(socket: WebSocketLike): void {
     if (socket !== this.socket) return;
     this.socket = null;
     this.connectionId = null;
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.connectionLost();
     if (this.closedByUs) {
       this.setState('offline');
       return;
@@ -410,8 +584,23 @@ export class SwitchboardClient {
     }
   }
 
+  /** What a connection held is gone with it: watches and follows are sent again on the next; typists are unknown. */
+  private connectionLost(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    this.watches.forEach((held) => held.stopRenewing());
+    this.following?.grant.stopRenewing();
+    this.typingSentAt.clear();
+    this.watching.clear();
+    this.typingBeforeWatch.clear();
+    this.typists.clear();
+  }
+
   private clearTimers(): void {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.acknowledgeTimer) clearTimeout(this.acknowledgeTimer);
+    this.acknowledgeTimer = null;
+    this.toAcknowledge.clear();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.reconnectTimer = null;
     this.refreshTimer = null;

@@ -1,6 +1,6 @@
 import { SwitchboardClient, type ClientOptions } from './client.js';
 
-export { SwitchboardClient, type ClientOptions } from './client.js';
+export { SwitchboardClient, type ClientOptions, type Handler } from './client.js';
 export { Backoff } from './backoff.js';
 export * from './types.js';
 

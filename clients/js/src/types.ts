@@ -24,9 +24,28 @@ export interface Chat {
   [field: string]: unknown;
 }
 
+/** A chat's newest message as the chat list shows it. */
+export interface MessagePreview {
+  id: string;
+  chatId: string;
+  seq: number;
+  senderId: string;
+  contentType: string;
+  /** The first 200 characters of a `text` message; null for other content types and for deleted messages. */
+  preview: string | null;
+  truncated: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+}
+
 /** A line of the chat list (GET /api/v1/chats). */
 export interface ChatSummary extends Chat {
   memberCount: number;
+  /** At most 5 members other than the caller. */
+  memberPreview: string[];
+  role: string;
+  lastMessage: MessagePreview | null;
   unreadCount: number;
 }
 
@@ -34,6 +53,21 @@ export interface ChatSummary extends Chat {
 export interface Receipts {
   deliveredToAllSeq: number;
   readByAllSeq: number;
+}
+
+/** `GET /api/v1/chats/{chatId}/receipts`: the chat's ticks and the caller's own marks. */
+export interface ChatReceipts extends Receipts {
+  chatId: string;
+  lastSeq: number;
+  myLastDeliveredSeq: number;
+  myLastReadSeq: number;
+}
+
+/** A followed user's presence: online while they hold a connection on any receiver. */
+export interface PresenceState {
+  userId: string;
+  online: boolean;
+  lastSeenAt: string | null;
 }
 
 export interface MessagePage {
@@ -56,17 +90,23 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 export interface ClientEvents {
   message: MessageChange;
   chat: ChatChange;
-  unread: { chatId: string; unreadCount: number };
+  unread: { chatId: string; userId: string; unreadCount: number };
   read: { chatId: string; userId: string; lastReadSeq: number; readAt: string };
   delivered: {
     chatId: string;
     deliveredToAllSeq: number;
     readByAllSeq: number;
     marks: { userId: string; lastDeliveredSeq: number; lastReadSeq: number }[];
+    /** Marks that moved but did not fit in the event (a very large chat): read the chat's receipts for them. */
+    marksOmitted: number;
   };
+  /** Someone typing in a watched chat; `typing: false` when they stop, send a message, or their `until` passes. */
   typing: { chatId: string; userId: string; typing: boolean; until: string | null };
-  presence: { userId: string; online: boolean; lastSeenAt: string | null };
+  /** A followed user's state: after each follow (and reconnect), then as they come and go. */
+  presence: PresenceState;
   state: ConnectionState;
+  /** An `error` frame from the receiver (a refused frame: `forbidden`, `rate_limited`, ...). */
+  error: { code: string; detail: string };
 }
 
 /** The parts of a WebSocket the client uses: the browser's and Node 22's `WebSocket`, and `ws`, all fit. */

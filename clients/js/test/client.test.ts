@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, type MessageChange } from '../src/index.js';
 import { Backoff } from '../src/backoff.js';
-import { FakeSocket, fakeFetch, json, message, messageAdded, settle } from './fakes.js';
+import { fakeFetch, fakeSockets, json, message, messageAdded, settle } from './fakes.js';
 
 const CHAT = 'chat-1';
 
 function stack(options: { chatLastSeq?: () => number; history?: (afterSeq: number) => number[]; token?: string | (() => Promise<string>) } = {}) {
-  const sockets: FakeSocket[] = [];
+  const opened = fakeSockets();
+  const sockets = opened.sockets;
   const { fetch, calls } = fakeFetch((call) => {
     if (call.url.includes('/api/v1/chats?')) {
       return json(200, { chats: [{ id: CHAT, lastSeq: options.chatLastSeq ? options.chatLastSeq() : 0 }], nextCursor: null });
@@ -24,11 +25,7 @@ function stack(options: { chatLastSeq?: () => number; history?: (afterSeq: numbe
     token: options.token ?? 'token-1',
     fetch,
     random: () => 0,
-    webSocketFactory: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
+    webSocketFactory: opened.webSocketFactory,
   });
   const changes: MessageChange[] = [];
   client.on('message', (change) => changes.push(change));
@@ -133,7 +130,8 @@ describe('sends', () => {
   it('retries a lost answer, a 503 and a 429 with one clientMessageId, naming the connection', async () => {
     vi.useFakeTimers();
     let attempt = 0;
-    const sockets: FakeSocket[] = [];
+    const opened = fakeSockets();
+    const sockets = opened.sockets;
     const { fetch, calls } = fakeFetch((call) => {
       if (call.url.includes('/api/v1/chats?')) return json(200, { chats: [], nextCursor: null });
       attempt++;
@@ -148,11 +146,7 @@ describe('sends', () => {
       token: 't',
       fetch,
       random: () => 0,
-      webSocketFactory: (url) => {
-        const socket = new FakeSocket(url);
-        sockets.push(socket);
-        return socket;
-      },
+      webSocketFactory: opened.webSocketFactory,
     });
     const connected = client.connect();
     await vi.advanceTimersByTimeAsync(0);
@@ -163,7 +157,7 @@ describe('sends', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     const stored = await sent;
 
-    const sends = calls.filter((c) => c.method === 'POST');
+    const sends = calls.filter((c) => c.method === 'POST' && c.url.endsWith('/messages'));
     expect(sends).toHaveLength(4);
     expect(new Set(sends.map((c) => (c.body as { clientMessageId: string }).clientMessageId)).size).toBe(1);
     const senders = sends.map((c) => c.url.slice(0, 9));
@@ -175,7 +169,8 @@ describe('sends', () => {
 
   it('queues sends made while offline and sends them in order once connected', async () => {
     const order: string[] = [];
-    const sockets: FakeSocket[] = [];
+    const opened = fakeSockets();
+    const sockets = opened.sockets;
     const { fetch } = fakeFetch((call) => {
       if (call.url.includes('/api/v1/chats?')) return json(200, { chats: [], nextCursor: null });
       order.push((call.body as { content: string }).content);
@@ -186,11 +181,7 @@ describe('sends', () => {
       receivers: ['ws://r1/ws'],
       token: 't',
       fetch,
-      webSocketFactory: (url) => {
-        const socket = new FakeSocket(url);
-        sockets.push(socket);
-        return socket;
-      },
+      webSocketFactory: opened.webSocketFactory,
     });
     const first = client.send(CHAT, 'first');
     const second = client.send(CHAT, 'second');
@@ -207,7 +198,8 @@ describe('sends', () => {
   });
 
   it('does not retry an answer the client must fix', async () => {
-    const sockets: FakeSocket[] = [];
+    const opened = fakeSockets();
+    const sockets = opened.sockets;
     const { fetch, calls } = fakeFetch((call) =>
       call.url.includes('/api/v1/chats?')
         ? json(200, { chats: [], nextCursor: null })
@@ -218,11 +210,7 @@ describe('sends', () => {
       receivers: ['ws://r1/ws'],
       token: 't',
       fetch,
-      webSocketFactory: (url) => {
-        const socket = new FakeSocket(url);
-        sockets.push(socket);
-        return socket;
-      },
+      webSocketFactory: opened.webSocketFactory,
     });
     const connected = client.connect();
     await settle();

@@ -92,3 +92,16 @@ export async function settle(): Promise<void> {
   }
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** A webSocketFactory that records every socket the client opens. */
+export function fakeSockets(): { sockets: FakeSocket[]; webSocketFactory: (url: string) => FakeSocket } {
+  const sockets: FakeSocket[] = [];
+  return {
+    sockets,
+    webSocketFactory: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+  };
+}

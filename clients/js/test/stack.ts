@@ -16,6 +16,8 @@ const APPS = [
 export class LocalStack {
   readonly senders: string[];
   readonly receivers: string[];
+  /** The demo app's URL, when started with `demo: true`. */
+  demo: string | null = null;
   readonly pids = new Map<string, number>();
   private output = '';
 
@@ -28,14 +30,18 @@ export class LocalStack {
     this.receivers = [0, 1].map((i) => `ws://127.0.0.1:${receiverPort + i}/ws`);
   }
 
-  /** Needs the packaged apps (the Maven build makes them before this module) and a JDK 21+ (JAVA_HOME or PATH). */
-  static async start(env: Record<string, string> = {}): Promise<LocalStack> {
+  /**
+   * Needs the packaged apps (the Maven build makes them before this module) and a JDK 21+ (JAVA_HOME or PATH).
+   * `demo: true` also serves the built demo app (clients/demo/dist) on a free port; otherwise there is none.
+   */
+  static async start(env: Record<string, string> = {}, options: { demo?: boolean } = {}): Promise<LocalStack> {
     const missing = APPS.filter((app) => !existsSync(app));
     if (missing.length > 0) {
       throw new Error(`build the services first (./mvnw -DskipTests package): missing ${missing.join(', ')}`);
     }
     const senderPort = await freeRange(2);
     const receiverPort = await freeRange(2);
+    const demoPort = options.demo ? await freeRange(1) : 0;
     const java = process.env.JAVA_HOME ? resolve(process.env.JAVA_HOME, 'bin/java') : 'java';
     const child = spawn(
       java,
@@ -47,10 +53,13 @@ export class LocalStack {
         String(senderPort),
         '--receiver-port',
         String(receiverPort),
+        '--demo-port',
+        String(demoPort),
       ],
       { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const stack = new LocalStack(child, senderPort, receiverPort);
+    stack.demo = options.demo ? `http://127.0.0.1:${demoPort}/` : null;
     await new Promise<void>((ready, failed) => {
       const timer = setTimeout(() => failed(new Error(`local stack not up in 150 s:\n${stack.output}`)), 150_000);
       const read = (chunk: Buffer) => {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
@@ -26,6 +27,7 @@ public final class LocalStack implements Callable<Integer> {
 
     static final int FIRST_SENDER_PORT = 8081;
     static final int FIRST_RECEIVER_PORT = 8091;
+    static final int DEMO_PORT = 8080;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     @Option(
@@ -54,6 +56,13 @@ public final class LocalStack implements Callable<Integer> {
             description = "First receiver's port (management: +1000). Default: ${DEFAULT-VALUE}.")
     int receiverPort = FIRST_RECEIVER_PORT;
 
+    @Option(
+            names = "--demo-port",
+            defaultValue = "8080",
+            description = "Port of the demo chat app (clients/demo, when built); 0 = no demo. The senders answer CORS "
+                    + "for this port only. Default: ${DEFAULT-VALUE}.")
+    int demoPort = DEMO_PORT;
+
     private final List<AutoCloseable> started = new ArrayList<>();
 
     public static void main(String[] args) {
@@ -68,6 +77,10 @@ public final class LocalStack implements Callable<Integer> {
         }
         if (senderPort < 1024 || senderPort > 64000 || receiverPort < 1024 || receiverPort > 64000) {
             System.err.println("--sender-port and --receiver-port take 1024 to 64000");
+            return 2;
+        }
+        if (demoPort != 0 && (demoPort < 1024 || demoPort > 65535)) {
+            System.err.println("--demo-port takes 0 (no demo) or 1024 to 65535");
             return 2;
         }
         if (!List.of("standalone", "sharded", "cluster").contains(redisMode)) {
@@ -101,13 +114,12 @@ public final class LocalStack implements Callable<Integer> {
         for (int i = 0; i < senders; i++) {
             String id = "sender-" + (i + 1);
             ServicePorts ports = ServicePorts.local(senderPort + i);
+            Map<String, String> env = ServiceEnvironment.sender(infra, layout, ports, id);
+            if (demoPort != 0) {
+                env.putAll(ServiceEnvironment.corsFor(demoPort));
+            }
             services.add(track(ServiceProcess.start(
-                    id,
-                    layout.senderApp(),
-                    ServiceEnvironment.sender(infra, layout, ports, id),
-                    ports,
-                    ServiceEnvironment.logFile(layout, id),
-                    List.of())));
+                    id, layout.senderApp(), env, ports, ServiceEnvironment.logFile(layout, id), List.of())));
         }
         for (int i = 0; i < receivers; i++) {
             String id = "receiver-" + (i + 1);
@@ -123,6 +135,7 @@ public final class LocalStack implements Callable<Integer> {
         for (ServiceProcess service : services) {
             service.awaitReady(START_TIMEOUT);
         }
+        String demo = startDemo(layout, services);
         System.out.println();
         System.out.println("Switchboard local stack is up (dev tokens on). Ctrl-C stops everything.");
         System.out.println("  Redis       " + infra.redis().describe());
@@ -138,7 +151,34 @@ public final class LocalStack implements Callable<Integer> {
                     service.logFile(),
                     service.pid());
         }
+        System.out.println("  demo        " + demo);
         System.out.println();
+    }
+
+    /** The demo app, when built; says where it is, or why it is not there. */
+    private String startDemo(ProjectLayout layout, List<ServiceProcess> services) {
+        if (demoPort == 0) {
+            return "off (--demo-port 0)";
+        }
+        if (layout.demoApp().isEmpty()) {
+            return "not built (needs Node 20+ and npm: ./mvnw -DskipTests package -pl clients/js,clients/demo)";
+        }
+        ServicePorts ports = ServicePorts.local(demoPort);
+        track(DemoServer.start(
+                layout.demoApp().get(),
+                ports.host(),
+                demoPort,
+                portsOf(services, "sender"),
+                portsOf(services, "receiver")));
+        return "http://" + (ports.connectHost().equals(ServicePorts.LOOPBACK) ? "localhost" : ports.connectHost()) + ":"
+                + demoPort + "/   (sign in as any user id, e.g. alice in one window and bob in another)";
+    }
+
+    private static List<Integer> portsOf(List<ServiceProcess> services, String kind) {
+        return services.stream()
+                .filter(service -> service.name().startsWith(kind))
+                .map(ServiceProcess::port)
+                .toList();
     }
 
     private Infrastructure infrastructure(ProjectLayout layout) {

@@ -54,6 +54,14 @@ public record ProjectLayout(Path root) {
         }
     }
 
+    /** The built demo chat app (clients/demo/dist), when there is one. */
+    public java.util.Optional<Path> demoApp() {
+        Path dist = root.resolve("clients/demo/dist");
+        return Files.isRegularFile(dist.resolve("index.html"))
+                ? java.util.Optional.of(dist)
+                : java.util.Optional.empty();
+    }
+
     private Path app(String module) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {

@@ -30,6 +30,15 @@ public final class ServiceEnvironment {
         return env;
     }
 
+    /**
+     * CORS on a sender for the demo app's origin (any host name, the demo's port): browsers may then call the API
+     * from the page. Off in production unless configured (see the README's configuration).
+     */
+    public static Map<String, String> corsFor(int demoPort) {
+        return Map.of(
+                "QUARKUS_HTTP_CORS_ENABLED", "true", "QUARKUS_HTTP_CORS_ORIGINS", "/https?://[^/:]+:" + demoPort + "/");
+    }
+
     public static Map<String, String> receiver(
             Infrastructure infra, ProjectLayout layout, ServicePorts ports, String instanceId) {
         return common(infra, layout, ports, instanceId);
