@@ -1,10 +1,13 @@
 package dev.switchboard.receiver.delivery;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,17 +23,35 @@ public class Watches {
     private static final LocalConnection[] NONE = new LocalConnection[0];
 
     private final Map<UUID, LocalConnection[]> byChat = new ConcurrentHashMap<>();
+    private final RemovedMembers removed;
+
+    @Inject
+    public Watches(RemovedMembers removed) {
+        this.removed = removed;
+    }
+
+    /** What became of a watch. */
+    public enum Outcome {
+        WATCHING,
+        /** It would watch more than the most chats a connection may watch; nothing changed. */
+        TOO_MANY,
+        /** The user was removed from the chat after the grant was issued; nothing changed. */
+        REMOVED
+    }
 
     /**
-     * The connection watches the chat until {@code until} (a renewal moves the time on).
-     *
-     * @return false, changing nothing, when it would watch more than {@code maxPerConnection} chats
+     * The connection watches the chat until {@code until} (a renewal moves the time on), on a grant issued at
+     * {@code issuedAt}.
      */
-    public boolean watch(LocalConnection connection, UUID chatId, Instant until, int maxPerConnection) {
+    public Outcome watch(
+            LocalConnection connection, UUID chatId, Instant issuedAt, Instant until, int maxPerConnection) {
+        if (removed.grantPredatesRemoval(chatId, connection.userId(), issuedAt)) {
+            return Outcome.REMOVED;
+        }
         synchronized (connection) {
             Map<UUID, Instant> watched = new HashMap<>(connection.watched());
             if (!watched.containsKey(chatId) && watched.size() >= maxPerConnection) {
-                return false;
+                return Outcome.TOO_MANY;
             }
             boolean added = watched.put(chatId, until) == null;
             connection.watched(watched);
@@ -44,7 +65,21 @@ public class Watches {
                     return more;
                 });
             }
-            return true;
+            return Outcome.WATCHING;
+        }
+    }
+
+    /**
+     * Users left the chat (a chatUpdated's removedMemberIds, at its occurredAt): their connections here stop watching
+     * it, and no receiver takes a grant of theirs for it issued before then.
+     */
+    public void membersRemoved(UUID chatId, Collection<String> userIds, Instant at) {
+        removed.removed(chatId, userIds, at);
+        Set<String> gone = Set.copyOf(userIds);
+        for (LocalConnection connection : watchers(chatId)) {
+            if (gone.contains(connection.userId())) {
+                unwatch(connection, chatId);
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.switchboard.receiver.socket;
 
+import dev.switchboard.receiver.delivery.RemovedMembers;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +59,7 @@ public class ChatGrantVerifier {
                         .setExpectedAudience(AUDIENCE)
                         .setRequireSubject()
                         .setRequireExpirationTime()
+                        .setRequireIssuedAt()
                         .build();
     }
 
@@ -64,8 +67,12 @@ public class ChatGrantVerifier {
         return consumer != null;
     }
 
-    /** When the grant expires, or empty when it is not a valid grant of this user for this chat. */
-    public Optional<Instant> verify(String grant, String userId, UUID chatId) {
+    /**
+     * When the grant was issued and expires, or empty when it is not a valid grant of this user for this chat, or it
+     * would live longer than any sender issues one for (so that a removal is remembered for as long as it can matter:
+     * see RemovedMembers).
+     */
+    public Optional<ChatGrant> verify(String grant, String userId, UUID chatId) {
         if (consumer == null) {
             return Optional.empty();
         }
@@ -75,7 +82,12 @@ public class ChatGrantVerifier {
                     || !chatId.toString().equals(claims.getClaimValueAsString(CHAT_CLAIM))) {
                 return Optional.empty();
             }
-            return Optional.of(Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+            Instant issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+            if (Duration.between(issuedAt, expiresAt).compareTo(RemovedMembers.MAX_GRANT_LIFETIME) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new ChatGrant(issuedAt, expiresAt));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
             LOG.debugf("grant rejected: %s", e.getMessage());
             return Optional.empty();
@@ -108,6 +120,9 @@ public class ChatGrantVerifier {
             return Optional.empty();
         }
     }
+
+    /** A valid chat grant: when it was signed (on the sender's clock) and when it runs out. */
+    public record ChatGrant(Instant issuedAt, Instant expiresAt) {}
 
     /** What a presence grant allows. */
     public record PresenceGrant(java.util.List<String> userIds, Instant expiresAt) {}

@@ -268,16 +268,22 @@ public class ChatSocket {
         if (!grants.enabled()) {
             return encoder.forbidden("typing is off on this deployment (switchboard.grants.secret is not set)");
         }
-        Optional<Instant> until = grants.verify(watch.grant(), local.userId(), watch.chatId());
-        if (until.isEmpty()) {
+        Optional<ChatGrantVerifier.ChatGrant> grant = grants.verify(watch.grant(), local.userId(), watch.chatId());
+        if (grant.isEmpty()) {
             metrics.grantRefused();
             return encoder.forbidden("not a valid grant of yours for chat " + watch.chatId()
                     + "; get one from GET /api/v1/chats/{chatId}/grant");
         }
-        if (!watches.watch(local, watch.chatId(), until.get(), maxWatchedChats)) {
-            return encoder.badRequest("at most " + maxWatchedChats + " watched chats; unwatch one first");
-        }
-        return encoder.watching(watch.chatId(), until.get());
+        Instant until = grant.get().expiresAt();
+        return switch (watches.watch(local, watch.chatId(), grant.get().issuedAt(), until, maxWatchedChats)) {
+            case WATCHING -> encoder.watching(watch.chatId(), until);
+            case TOO_MANY -> encoder.badRequest("at most " + maxWatchedChats + " watched chats; unwatch one first");
+            case REMOVED -> {
+                metrics.grantRefused();
+                yield encoder.forbidden(
+                        "you were removed from chat " + watch.chatId() + " after this grant was issued");
+            }
+        };
     }
 
     /** A fresh token for the connection's own user moves its expiry on; any other token leaves it as it was. */

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.events.EnvelopeGlance;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.EventCodec;
+import dev.switchboard.events.EventData;
 import dev.switchboard.events.EventEnvelope;
 import dev.switchboard.events.EventType;
 import dev.switchboard.receiver.delivery.AudienceRouter;
 import dev.switchboard.receiver.delivery.ClientFrameEncoder;
+import dev.switchboard.receiver.delivery.Watches;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -40,6 +42,7 @@ public class EventIngest implements EventSubscription.Listener {
     private final EventCodec codec;
     private final EnvelopeGlance glance;
     private final AudienceRouter router;
+    private final Watches watches;
     private final ClientFrameEncoder encoder;
     private final SubscriptionMetrics metrics;
     private final EventChannels channels;
@@ -52,9 +55,11 @@ public class EventIngest implements EventSubscription.Listener {
             EventSubscription subscription,
             EventCodec codec,
             AudienceRouter router,
+            Watches watches,
             ClientFrameEncoder encoder,
             SubscriptionMetrics metrics,
             EventChannels channels) {
+        this.watches = watches;
         this.subscription = subscription;
         this.codec = codec;
         this.glance = codec.glance();
@@ -121,10 +126,12 @@ public class EventIngest implements EventSubscription.Listener {
         }
         try {
             // Most events have nobody here: reading their audience is all they may cost. Events for a chat's
-            // watchers (typing: small, throttled at the source) list no audience and are decoded whole.
-            EnvelopeGlance.Seen seen = route != null && route.type().routedToWatchers()
-                    ? null
-                    : glance.read(bytes, offset, length, router::hasAudienceHere);
+            // watchers (typing: small, throttled at the source) list no audience and are decoded whole, and so are
+            // chat changes (rare), which every receiver needs for the members they remove.
+            EnvelopeGlance.Seen seen =
+                    route != null && (route.type().routedToWatchers() || route.type() == EventType.CHAT_UPDATED)
+                            ? null
+                            : glance.read(bytes, offset, length, router::hasAudienceHere);
             if (seen != null && !seen.forSomeone()) {
                 String misrouted = misrouted(
                         route,
@@ -142,6 +149,13 @@ public class EventIngest implements EventSubscription.Listener {
             if (misrouted != null) {
                 router.rejected(event.type().wireName() + " " + event.id(), misrouted + channel);
                 return;
+            }
+            if (event.type() == EventType.CHAT_UPDATED) {
+                EventData.ChatUpdated updated = codec.dataAs(event, EventData.ChatUpdated.class);
+                if (updated.removedMemberIds() != null
+                        && !updated.removedMemberIds().isEmpty()) {
+                    watches.membersRemoved(event.chatId(), updated.removedMemberIds(), event.occurredAt());
+                }
             }
             router.route(event);
         } catch (EventCodec.InvalidEventException e) {

@@ -30,7 +30,7 @@ class AudienceRouterTest {
     private final DeliveryMetrics metrics = new DeliveryMetrics(
             meters, () -> Instant.parse("2026-11-22T10:15:30.373Z").toEpochMilli());
 
-    private final Watches watches = new Watches();
+    private final Watches watches = new Watches(new RemovedMembers());
     private final PresenceWatches presenceWatches = new PresenceWatches();
     private final AudienceRouter router =
             new AudienceRouter(registry, encoder, metrics, new EventLoopHandOff(), watches, presenceWatches);
@@ -142,7 +142,7 @@ class AudienceRouterTest {
         FakeRecipient recipient = new FakeRecipient(connectionId, userId);
         LocalConnection local = new LocalConnection(recipient);
         registry.add(local);
-        assertTrue(watches.watch(local, chatId, until, 20));
+        assertEquals(Watches.Outcome.WATCHING, watches.watch(local, chatId, Instant.now(), until, 20));
         return recipient;
     }
 

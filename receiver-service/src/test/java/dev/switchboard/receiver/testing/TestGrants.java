@@ -27,10 +27,19 @@ public final class TestGrants {
     }
 
     public static String signed(String userId, String chatId, Instant expiresAt, String secret) {
+        return signed(userId, chatId, Instant.now().minusSeconds(1), expiresAt, secret);
+    }
+
+    /** A valid grant issued at the given time (a member added back after a removal gets a later one). */
+    public static String issuedAt(String userId, String chatId, Instant issuedAt) {
+        return signed(userId, chatId, issuedAt, issuedAt.plusSeconds(600), SECRET);
+    }
+
+    public static String signed(String userId, String chatId, Instant issuedAt, Instant expiresAt, String secret) {
         return Jwt.subject(userId)
                 .audience("switchboard-grant")
                 .claim("chatId", chatId)
-                .issuedAt(Instant.now().minusSeconds(1))
+                .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .jws()
                 .algorithm(SignatureAlgorithm.HS256)

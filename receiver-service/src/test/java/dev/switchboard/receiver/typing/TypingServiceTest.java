@@ -11,6 +11,7 @@ import dev.switchboard.events.EventType;
 import dev.switchboard.events.GoldenEvents;
 import dev.switchboard.events.Partitions;
 import dev.switchboard.receiver.delivery.LocalConnection;
+import dev.switchboard.receiver.delivery.RemovedMembers;
 import dev.switchboard.receiver.delivery.Watches;
 import dev.switchboard.receiver.testing.FakeRecipient;
 import dev.switchboard.runtime.testing.ConfigMappings;
@@ -41,12 +42,12 @@ class TypingServiceTest {
             new EventChannels(EventChannels.DEFAULT_PREFIX, new Partitions(Partitions.DEFAULT_COUNT)),
             ConfigMappings.read(TypingConfig.class, Map.of()),
             new SimpleMeterRegistry());
-    private final Watches watches = new Watches();
+    private final Watches watches = new Watches(new RemovedMembers());
 
     private LocalConnection watching(String userId, UUID chatId) {
         LocalConnection connection =
                 new LocalConnection(new FakeRecipient(UUID.randomUUID().toString(), userId));
-        watches.watch(connection, chatId, Instant.now().plusSeconds(600), 20);
+        watches.watch(connection, chatId, Instant.now(), Instant.now().plusSeconds(600), 20);
         return connection;
     }
 
@@ -105,7 +106,7 @@ class TypingServiceTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         LocalConnection alice = watching("alice", first);
-        watches.watch(alice, second, Instant.now().plusSeconds(600), 20);
+        watches.watch(alice, second, Instant.now(), Instant.now().plusSeconds(600), 20);
         typing.typing(alice, first, true);
 
         typing.closed(alice);

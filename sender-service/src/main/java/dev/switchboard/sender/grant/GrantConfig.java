@@ -23,9 +23,13 @@ public interface GrantConfig {
     @jakarta.validation.constraints.Max(1000)
     int presenceMaxUsers();
 
-    /** How long a grant holds; a client asks for a fresh one before it runs out. */
+    /**
+     * How long a grant holds; a client asks for a fresh one before it runs out. At most an hour: receivers refuse a
+     * grant that lives longer, since they remember a member's removal (which voids the grants issued before it) for
+     * about that long.
+     */
     @WithDefault("10m")
     @DurationMin(minutes = 1)
-    @DurationMax(hours = 24)
+    @DurationMax(hours = 1)
     Duration ttl();
 }
