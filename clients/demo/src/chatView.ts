@@ -24,7 +24,6 @@ export class ChatView {
   private readonly typists = new Set<string>();
   private receipts: Receipts = { deliveredToAllSeq: 0, readByAllSeq: 0 };
   private chat: Chat | null = null;
-  private oldestSeq = Number.POSITIVE_INFINITY;
   private hasOlder = false;
   private loadingOlder = false;
   private readTimer: ReturnType<typeof setTimeout> | null = null;
@@ -84,7 +83,6 @@ export class ChatView {
     this.typists.delete(message.senderId);
     const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 60;
     this.messages.set(message.seq, message);
-    this.oldestSeq = Math.min(this.oldestSeq, message.seq);
     this.render(atBottom || message.senderId === this.me);
     this.markRead();
   }
@@ -141,7 +139,8 @@ export class ChatView {
     this.loadingOlder = true;
     try {
       const before = this.list.scrollHeight;
-      const page = await this.client.history(this.chatId, { beforeSeq: this.oldestSeq, limit: PAGE });
+      const oldest = Math.min(...this.messages.keys()); // loaded only when there are older ones, so never empty
+      const page = await this.client.history(this.chatId, { beforeSeq: oldest, limit: PAGE });
       this.take(page.messages, page.hasMore);
       this.render(false);
       this.list.scrollTop += this.list.scrollHeight - before; // stay where the reader was
@@ -155,7 +154,6 @@ export class ChatView {
   private take(messages: Message[], hasMore: boolean): void {
     for (const message of messages) {
       if (!this.messages.has(message.seq)) this.messages.set(message.seq, message);
-      this.oldestSeq = Math.min(this.oldestSeq, message.seq);
     }
     this.hasOlder = hasMore && messages.length > 0;
   }

@@ -404,17 +404,24 @@ export class SwitchboardClient {
       .catch(() => this.scheduleReconnect());
   }
 
-  private async sendWatch(chatId: string): Promise<number> {
-    const answer = await this.http.call<{ grant: string; expiresAt: string }>('GET', `/api/v1/chats/${chatId}/grant`);
-    this.socket?.send(JSON.stringify({ type: 'watch', chatId, grant: answer.grant }));
-    return Date.parse(answer.expiresAt);
+  private sendWatch(chatId: string): Promise<number> {
+    return this.sendGrant(this.http.call('GET', `/api/v1/chats/${chatId}/grant`), (grant) => ({ type: 'watch', chatId, grant }));
   }
 
-  private async sendFollow(userIds: string[]): Promise<number> {
-    const answer = await this.http.call<{ grant: string; expiresAt: string }>('POST', '/api/v1/presence/grant', {
-      userIds,
-    });
-    this.socket?.send(JSON.stringify({ type: 'presence', grant: answer.grant }));
+  private sendFollow(userIds: string[]): Promise<number> {
+    return this.sendGrant(this.http.call('POST', '/api/v1/presence/grant', { userIds }), (grant) => ({
+      type: 'presence',
+      grant,
+    }));
+  }
+
+  /** Sends a fresh grant in its frame on the current socket; resolves with the grant's expiry (epoch ms). */
+  private async sendGrant(
+    issued: Promise<{ grant: string; expiresAt: string }>,
+    frame: (grant: string) => Record<string, unknown>,
+  ): Promise<number> {
+    const answer = await issued;
+    this.socket?.send(JSON.stringify(frame(answer.grant)));
     return Date.parse(answer.expiresAt);
   }
 

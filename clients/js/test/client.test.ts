@@ -29,7 +29,15 @@ function stack(options: { chatLastSeq?: () => number; history?: (afterSeq: numbe
   });
   const changes: MessageChange[] = [];
   client.on('message', (change) => changes.push(change));
-  return { client, sockets, calls, changes, seqs: () => changes.map((c) => (c.kind === 'added' ? c.message.seq : -1)) };
+  /** Connects, welcomed on the first socket, with the first catch-up done (real timers). */
+  const connect = async () => {
+    const connected = client.connect();
+    await settle();
+    sockets[0].welcome();
+    await connected;
+    await settle();
+  };
+  return { client, sockets, calls, changes, connect, seqs: () => changes.map((c) => (c.kind === 'added' ? c.message.seq : -1)) };
 }
 
 afterEach(() => {
@@ -39,11 +47,7 @@ afterEach(() => {
 describe('messages', () => {
   it('hands out each message once, in seq order, filling a gap from history', async () => {
     const s = stack({ history: (after) => [2, 3, 4].filter((seq) => seq > after) });
-    const connected = s.client.connect();
-    await settle();
-    s.sockets[0].welcome();
-    await connected;
-    await settle();
+    await s.connect();
 
     s.sockets[0].frame(messageAdded(CHAT, 1));
     s.sockets[0].frame(messageAdded(CHAT, 1, 'another-event-id-same-seq'));
@@ -60,11 +64,7 @@ describe('messages', () => {
   it('reads what every moved chat missed after a resync', async () => {
     let lastSeq = 4;
     const s = stack({ chatLastSeq: () => lastSeq, history: (after) => [5, 6, 7].filter((seq) => seq > after) });
-    const connected = s.client.connect();
-    await settle();
-    s.sockets[0].welcome();
-    await connected;
-    await settle();
+    await s.connect();
     s.sockets[0].frame(messageAdded(CHAT, 5));
     await settle();
 
