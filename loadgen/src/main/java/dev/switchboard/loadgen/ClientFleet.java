@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The simulated users' WebSocket connections: user {@code i} connects to receiver {@code i mod R}, authenticated
- * with its bearer token, and counts as open once its {@code welcome} arrived (the contract's first frame). Every
- * {@code messageAdded} goes to the {@link DeliveryTracker} with the time it was read off the socket; other frames
- * are only counted. A {@code ping} every heartbeat period, spread over the fleet, keeps idle connections looking
- * like real clients.
+ * The simulated users' WebSocket connections: user {@code i} connects to receiver {@code i mod R} the way its
+ * {@link ServerProtocol} says (a Switchboard receiver, or the Socket.IO baseline), and counts as open once it is
+ * welcomed (the contract's {@code welcome} frame; Socket.IO's namespace connect). Every {@code messageAdded} goes to
+ * the {@link DeliveryTracker} with the time it was read off the socket; other frames are only counted. A client
+ * heartbeat every heartbeat period, spread over the fleet, keeps idle connections looking like real clients.
  */
 public final class ClientFleet implements AutoCloseable {
 
@@ -40,14 +40,13 @@ public final class ClientFleet implements AutoCloseable {
     private final Map<String, LongAdder> unexpectedCloses = new ConcurrentHashMap<>();
     private final AtomicLong heartbeatTick = new AtomicLong();
     private volatile boolean closing;
-    /** The subscribe frame sent after each welcome; null: no filter. */
-    private final String subscribe;
+    private final ServerProtocol protocol;
 
     private long heartbeatTimer = -1;
 
     /**
-     * @param deflate offer permessage-deflate, as browsers do
-     * @param events  event types to subscribe to after the welcome; empty: all
+     * @param deflate  offer permessage-deflate, as browsers do
+     * @param protocol what the clients say to the kind of server they connect to
      */
     public ClientFleet(
             Vertx vertx,
@@ -56,7 +55,7 @@ public final class ClientFleet implements AutoCloseable {
             int maxConnections,
             Duration welcomeTimeout,
             boolean deflate,
-            List<String> events) {
+            ServerProtocol protocol) {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("at least one receiver is needed");
         }
@@ -69,7 +68,7 @@ public final class ClientFleet implements AutoCloseable {
                 .setMaxConnections(Math.max(50, maxConnections))
                 .setConnectTimeout((int) welcomeTimeout.toMillis())
                 .setTryUsePerMessageCompression(deflate));
-        this.subscribe = events.isEmpty() ? null : subscribeFrame(events);
+        this.protocol = protocol;
     }
 
     /** Connects every user and waits for every welcome; fails the run if any user cannot connect after retries. */
@@ -87,23 +86,15 @@ public final class ClientFleet implements AutoCloseable {
     }
 
     private Future<FleetConnection> connect(FleetConnection connection, String token) {
-        WebSocketConnectOptions options = new WebSocketConnectOptions();
-        options.setAbsoluteURI(connection.receiver().toString());
-        options.addHeader("Authorization", "Bearer " + token);
+        WebSocketConnectOptions options;
+        try {
+            options = protocol.connectOptions(connection, token);
+        } catch (SetupException e) {
+            return Future.failedFuture(new BoundedConcurrency.PermanentFailure(e.getMessage()));
+        }
         return client.connect(options)
                 .recover(error -> Future.failedFuture(rejected(error, connection)))
                 .compose(socket -> awaitWelcome(connection, socket));
-    }
-
-    static String subscribeFrame(List<String> events) {
-        StringBuilder frame = new StringBuilder("{\"type\":\"subscribe\",\"events\":[");
-        for (int i = 0; i < events.size(); i++) {
-            frame.append(i == 0 ? "" : ",")
-                    .append('"')
-                    .append(events.get(i).strip())
-                    .append('"');
-        }
-        return frame.append("]}").toString();
     }
 
     /** A refused upgrade (401, 404) will be refused again: do not retry it. */
@@ -117,7 +108,7 @@ public final class ClientFleet implements AutoCloseable {
 
     private Future<FleetConnection> awaitWelcome(FleetConnection connection, WebSocket socket) {
         Promise<ServerFrame.Welcome> welcomed = Promise.promise();
-        socket.textMessageHandler(text -> onText(connection, text, welcomed));
+        socket.textMessageHandler(text -> onText(connection, socket, text, welcomed));
         socket.exceptionHandler(error -> welcomed.tryFail(error));
         socket.closeHandler(v -> {
             // A socket given up on (no welcome in time) is closed by us and retried: not the server's doing.
@@ -133,17 +124,16 @@ public final class ClientFleet implements AutoCloseable {
         });
         return welcomed.future().onComplete(ar -> vertx.cancelTimer(timer)).map(welcome -> {
             connection.welcomed(socket, welcome);
-            if (subscribe != null) {
-                socket.writeTextMessage(subscribe);
-            }
+            protocol.welcomed(socket);
             return connection;
         });
     }
 
-    private void onText(FleetConnection connection, String text, Promise<ServerFrame.Welcome> welcomed) {
+    private void onText(
+            FleetConnection connection, WebSocket socket, String text, Promise<ServerFrame.Welcome> welcomed) {
         long receivedNanos = System.nanoTime(); // first thing: parsing is the generator's cost, not the system's
         frames.increment();
-        switch (ServerFrameDecoder.decode(text)) {
+        switch (protocol.read(text, socket)) {
             case ServerFrame.MessageAdded m ->
                 tracker.delivered(connection.index(), m.chatId(), m.seq(), m.content(), receivedNanos);
             case ServerFrame.OtherEvent e -> otherEvents.increment();
@@ -151,7 +141,7 @@ public final class ClientFleet implements AutoCloseable {
             case ServerFrame.Resync r -> resyncs.increment();
             case ServerFrame.Error e -> errorFrames.increment();
             case ServerFrame.Other o -> {
-                // pong, subscribed: nothing to do
+                // pong, subscribed, Socket.IO's handshake and pings: nothing to count
             }
         }
     }
@@ -167,11 +157,15 @@ public final class ClientFleet implements AutoCloseable {
 
     /** Each second, the connections whose turn it is send a ping, so the whole fleet pings once per heartbeat. */
     private void heartbeat() {
+        String frame = protocol.heartbeatFrame();
+        if (frame == null) {
+            return;
+        }
         long tick = heartbeatTick.incrementAndGet();
         for (FleetConnection connection : connections) {
             int period = connection.heartbeatSeconds();
             if (connection.index() % period == tick % period && connection.isOpen()) {
-                connection.socket().writeTextMessage("{\"type\":\"ping\"}");
+                connection.socket().writeTextMessage(frame);
             }
         }
     }

@@ -24,8 +24,9 @@ final class HtmlReport {
 
     static String render(RunResult r) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append(
-                        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Switchboard load run ")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(esc(ResultWriter.title(r)))
+                .append(' ')
                 .append(esc(r.runId()))
                 .append("</title>\n<style>\n")
                 .append(
@@ -35,7 +36,9 @@ final class HtmlReport {
                 .append("th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append(".clean{color:#18794e;font-weight:bold}.problems{color:#b3261e;font-weight:bold}\n")
                 .append("svg text{font-size:12px;fill:#333}\n</style>\n</head>\n<body>\n");
-        html.append("<h1>Switchboard load run ")
+        html.append("<h1>")
+                .append(esc(ResultWriter.title(r)))
+                .append(' ')
                 .append(esc(r.runId()))
                 .append("</h1>\n<p>Workload <b>")
                 .append(esc(String.valueOf(r.parameters().get("workload"))))
@@ -56,7 +59,7 @@ final class HtmlReport {
                 .append("message's <em>intended</em> send time (open-loop schedule) to its arrival, so a stalled ")
                 .append(
                         "system or a late send is charged in full (no coordinated omission). Measured window only.</p>\n");
-        html.append(chart(r.deliveryLatencyMicros(), r.sendLatencyMicros()));
+        html.append(chart(r.deliveryLatencyMicros(), r.sendLatencyMicros(), ResultWriter.answer(r)));
         html.append(percentileTable(r));
         html.append("<h2>Summary</h2>\n<table>\n");
         for (String[] row : ResultWriter.rows(r)) {
@@ -84,7 +87,7 @@ final class HtmlReport {
                         "<table>\n<tr><th>ms</th><th>samples</th><th>p50</th><th>p90</th><th>p99</th>")
                 .append("<th>p99.9</th><th>max</th></tr>\n");
         row(t, "delivery (intended send &rarr; received)", r.deliveryLatencyMicros());
-        row(t, "send (intended send &rarr; HTTP answer)", r.sendLatencyMicros());
+        row(t, "send (intended send &rarr; " + esc(ResultWriter.answer(r)) + ")", r.sendLatencyMicros());
         return t.append("</table>\n").toString();
     }
 
@@ -101,7 +104,7 @@ final class HtmlReport {
     }
 
     /** Inline SVG: x = log10(1 / (1 - percentile)), y = latency in ms. */
-    static String chart(LatencySummary delivery, LatencySummary send) {
+    static String chart(LatencySummary delivery, LatencySummary send, String answeredBy) {
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg id=\"latency-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(WIDTH)
@@ -148,7 +151,7 @@ final class HtmlReport {
         series(svg, send, decades, maxMs, SEND_COLOUR);
         series(svg, delivery, decades, maxMs, DELIVERY_COLOUR);
         legend(svg, 0, "delivery: intended send \u2192 received", DELIVERY_COLOUR);
-        legend(svg, 1, "send: intended send \u2192 HTTP answer", SEND_COLOUR);
+        legend(svg, 1, "send: intended send \u2192 " + answeredBy, SEND_COLOUR);
         return svg.append("</svg>\n").toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.loadgen;
 
+import dev.switchboard.events.Partitions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,47 @@ public final class LoadGenerator implements Callable<Integer> {
             description = "Event types each client subscribes to after its welcome, e.g. messageAdded for one frame"
                     + " per member per message. Default: all.")
     List<String> events;
+
+    @Option(
+            names = "--feed",
+            paramLabel = "senders|redis",
+            defaultValue = "senders",
+            description = "senders: messages sent through the senders' REST API (the whole path); redis: each "
+                    + "message's messageAdded published straight to --redis, as a relay would, so that only the "
+                    + "WebSocket tier is measured (no senders, no PostgreSQL; chats are made-up ids). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    FeedParameters.Source feed;
+
+    @Option(
+            names = "--server",
+            paramLabel = "switchboard|socketio",
+            defaultValue = "switchboard",
+            description = "What --receivers are: Switchboard receivers, or the Socket.IO baseline "
+                    + "(loadgen/socketio/server.mjs: Socket.IO 4.8 with @socket.io/redis-adapter; needs --feed redis; "
+                    + "URLs like ws://127.0.0.1:3001). Default: ${DEFAULT-VALUE}.")
+    FeedParameters.Server server;
+
+    @Option(
+            names = "--redis",
+            paramLabel = "URL",
+            defaultValue = "redis://127.0.0.1:6379",
+            description = "--feed redis: the Redis the servers subscribe to (the local stack prints its own). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    URI redis;
+
+    @Option(
+            names = "--channel-prefix",
+            paramLabel = "P",
+            defaultValue = "switchboard:",
+            description = "--feed redis to receivers: their switchboard.channel-prefix. Default: ${DEFAULT-VALUE}.")
+    String channelPrefix;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "64",
+            description = "--feed redis to receivers: their switchboard.partitions. Default: ${DEFAULT-VALUE}.")
+    int partitions;
 
     @Option(
             names = "--management-port-offset",
@@ -296,6 +338,21 @@ public final class LoadGenerator implements Callable<Integer> {
                     "http".equals(sender.getScheme()) || "https".equals(sender.getScheme()),
                     "--senders must be http:// or https:// URLs: " + sender);
         }
+        require(
+                server != FeedParameters.Server.SOCKETIO || feed == FeedParameters.Source.REDIS,
+                "--server socketio needs --feed redis: a Socket.IO server has no senders");
+        require(
+                feed == FeedParameters.Source.SENDERS || workload != Workload.FLOOD,
+                "--workload flood sends through the senders: it cannot be fed through Redis");
+        require(
+                server == FeedParameters.Server.SWITCHBOARD || !deflate,
+                "--deflate is not offered to the Socket.IO baseline (it declines permessage-deflate as shipped)");
+        require(
+                "redis".equals(redis.getScheme()) || "rediss".equals(redis.getScheme()),
+                "--redis must be a redis:// or rediss:// URL: " + redis);
+        require(
+                partitions >= 1 && partitions <= Partitions.MAX_COUNT,
+                "--partitions must be between 1 and " + Partitions.MAX_COUNT);
         if (tokenSource == RunParameters.TokenSourceKind.KEY) {
             require(signingKey != null, "--token-source key needs --signing-key <pkcs8.pem>");
             require(Files.isReadable(signingKey), "--signing-key not readable: " + signingKey);
@@ -327,7 +384,8 @@ public final class LoadGenerator implements Callable<Integer> {
                                 floodChats, floodMembers, floodTargets, floodRate, floodBytes, floodConcurrency)
                         : null,
                 deflate,
-                events == null ? List.of() : events);
+                events == null ? List.of() : events,
+                new FeedParameters(feed, server, redis, channelPrefix, partitions));
     }
 
     private Path defaultOut(String id) {

@@ -1,5 +1,9 @@
 package dev.switchboard.loadgen;
 
+import dev.switchboard.events.EventChannels;
+import dev.switchboard.events.EventCodec;
+import dev.switchboard.events.Partitions;
+import dev.switchboard.events.TimeOrderedIds;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -8,16 +12,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
  * One run, phase by phase: tokens, connections, chats, then the open-loop schedule (warm-up, measured window),
- * the drain, and the result files. Set-up failures end the run before anything is measured.
+ * the drain, and the result files. Set-up failures end the run before anything is measured. With
+ * {@code --feed redis} there are no senders in the path: chats are ids the generator makes up, and messages are
+ * published to Redis ({@link RedisFeed}), to Switchboard receivers or to the Socket.IO baseline.
  */
 final class LoadRun {
 
@@ -82,15 +90,29 @@ final class LoadRun {
 
         List<URI> receivers = p.receivers();
         ReceiverMemoryProbe probe = new ReceiverMemoryProbe(p.managementPortOffset());
+        // Chats fed through Redis exist only as ids: nothing stores them, and only the fan-out tier is measured.
+        List<UUID> fedChats = p.feed().viaRedis()
+                ? plan.chats().stream().map(c -> TimeOrderedIds.next()).toList()
+                : List.of();
+        ServerProtocol protocol = protocol(plan, fedChats);
 
         TokenSource tokenSource = tokenSource(sendVertx, api);
         long t = System.nanoTime();
-        List<String> tokens = tokenSource.tokensFor(userIds, p.tokenLifetime());
+        List<String> tokens = socketIo()
+                ? Collections.nCopies(userIds.size(), "")
+                : tokenSource.tokensFor(userIds, p.tokenLifetime());
         double tokenSeconds = secondsSince(t);
-        out.printf(Locale.ROOT, "tokens       %d in %.1fs (%s)%n", tokens.size(), tokenSeconds, tokenSource.describe());
+        if (!socketIo()) {
+            out.printf(
+                    Locale.ROOT,
+                    "tokens       %d in %.1fs (%s)%n",
+                    tokens.size(),
+                    tokenSeconds,
+                    tokenSource.describe());
+        }
         List<ReceiverMemoryProbe.Sample> memoryBefore = List.of();
         if (p.workload() == Workload.IDLE) {
-            warmUpIdle(fleetVertx, receivers, userIds, tokens);
+            warmUpIdle(fleetVertx, receivers, userIds, tokens, protocol);
             memoryBefore = receivers.stream().map(probe::sample).toList();
         }
         // The abuser talks through a client of its own: the generator must not queue bystanders behind it.
@@ -100,7 +122,7 @@ final class LoadRun {
         Flood flood = p.flood() == null ? null : new Flood(p.flood(), p.runId(), sendVertx, floodApi);
 
         t = System.nanoTime();
-        try (ClientFleet fleet = openFleet(fleetVertx, receivers, tracker, userIds, tokens)) {
+        try (ClientFleet fleet = openFleet(fleetVertx, receivers, tracker, userIds, tokens, protocol)) {
             double connectSeconds = secondsSince(t);
             out.printf(
                     Locale.ROOT,
@@ -110,9 +132,11 @@ final class LoadRun {
                     fleet.openPerReceiver());
 
             t = System.nanoTime();
-            List<String> chatIds = createChats(sendVertx, api, plan, userIds, tokens, tracker);
+            List<String> chatIds = p.feed().viaRedis()
+                    ? registerFedChats(plan, fedChats, tracker)
+                    : createChats(sendVertx, api, plan, userIds, tokens, tracker);
             double chatSeconds = secondsSince(t);
-            if (!plan.chats().isEmpty()) {
+            if (!plan.chats().isEmpty() && !p.feed().viaRedis()) {
                 out.printf(Locale.ROOT, "chats        %d created in %.1fs%n", chatIds.size(), chatSeconds);
             }
             if (flood != null) {
@@ -150,15 +174,36 @@ final class LoadRun {
                 } else {
                     ReceiverCpuProbe.Reading cpuStart =
                             ReceiverCpuProbe.read(receivers, fleet.stats().frames());
+                    Context httpContext = sendVertx.getOrCreateContext();
                     measured = sendAndDrain(
-                            sendVertx.getOrCreateContext(),
-                            api,
-                            plan,
-                            chatIds,
-                            tokens,
-                            stats,
+                            measureFrom -> p.feed().viaRedis()
+                                    ? RedisFeed.connect(
+                                            sendVertx,
+                                            p.feed().redis(),
+                                            p.httpConcurrency(),
+                                            p.runId(),
+                                            plan,
+                                            fedChats,
+                                            userIds,
+                                            feedEncoding(),
+                                            stats,
+                                            tracker,
+                                            sendLatency,
+                                            measureFrom,
+                                            p.messageBytes())
+                                    : new MessageSender(
+                                            p.runId(),
+                                            plan,
+                                            chatIds,
+                                            tokens,
+                                            api,
+                                            httpContext,
+                                            stats,
+                                            tracker,
+                                            sendLatency,
+                                            measureFrom,
+                                            p.messageBytes()),
                             tracker,
-                            sendLatency,
                             flood);
                     cpu = ReceiverCpuProbe.between(
                             cpuStart,
@@ -192,14 +237,26 @@ final class LoadRun {
     }
 
     private void printPlan(ChatPlan plan) {
-        out.printf(
-                Locale.ROOT,
-                "Switchboard load run %s: workload %s, %d connections over %d receivers, %d senders%n",
-                p.runId(),
-                p.workload().id(),
-                p.connections(),
-                p.receivers().size(),
-                p.senders().size());
+        if (p.feed().viaRedis()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%s load run %s: workload %s, %d connections over %d servers, messages published to %s%n",
+                    socketIo() ? "Socket.IO baseline" : "Switchboard",
+                    p.runId(),
+                    p.workload().id(),
+                    p.connections(),
+                    p.receivers().size(),
+                    p.feed().redis());
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "Switchboard load run %s: workload %s, %d connections over %d receivers, %d senders%n",
+                    p.runId(),
+                    p.workload().id(),
+                    p.connections(),
+                    p.receivers().size(),
+                    p.senders().size());
+        }
         if (p.workload().sendsMessages()) {
             double fanOut = deliveriesPerMessage(plan);
             out.printf(
@@ -233,6 +290,45 @@ final class LoadRun {
         return plan.chats().isEmpty()
                 ? 0
                 : (double) plan.totalMemberships() / plan.chats().size();
+    }
+
+    private boolean socketIo() {
+        return p.feed().server() == FeedParameters.Server.SOCKETIO;
+    }
+
+    private ServerProtocol protocol(ChatPlan plan, List<UUID> fedChats) {
+        if (!socketIo()) {
+            return new SwitchboardProtocol(p.events());
+        }
+        List<List<String>> rooms = new ArrayList<>(Collections.nCopies(p.connections(), List.of()));
+        for (PlannedChat chat : plan.chats()) {
+            String room = fedChats.get(chat.index()).toString();
+            for (int member : chat.members()) {
+                List<String> joined = new ArrayList<>(rooms.get(member));
+                joined.add(room);
+                rooms.set(member, joined);
+            }
+        }
+        return new SocketIoProtocol(rooms::get);
+    }
+
+    private FeedEncoding feedEncoding() {
+        EventCodec codec = new EventCodec();
+        return socketIo()
+                ? new SocketIoFeedEncoding(codec)
+                : new SwitchboardFeedEncoding(
+                        new EventChannels(
+                                p.feed().channelPrefix(),
+                                new Partitions(p.feed().partitions())),
+                        codec);
+    }
+
+    private static List<String> registerFedChats(ChatPlan plan, List<UUID> fedChats, DeliveryTracker tracker) {
+        List<String> ids = fedChats.stream().map(UUID::toString).toList();
+        for (PlannedChat chat : plan.chats()) {
+            tracker.registerChat(ids.get(chat.index()), chat.members());
+        }
+        return ids;
     }
 
     private TokenSource tokenSource(Vertx vertx, SenderApi api) {
@@ -269,34 +365,34 @@ final class LoadRun {
         return ids;
     }
 
+    /** Where the schedule's messages go, made once the measured window's start is known. */
+    private interface SinkFactory {
+        SendScheduler.Sink sinkMeasuredFrom(long measureFromNanos);
+    }
+
     /** Runs the schedule on this thread, then waits for the deliveries; answers the measured window's length. */
-    private Duration sendAndDrain(
-            Context httpContext,
-            SenderApi api,
-            ChatPlan plan,
-            List<String> chatIds,
-            List<String> tokens,
-            SendStats stats,
-            DeliveryTracker tracker,
-            LatencyHistogram sendLatency,
-            Flood flood) {
+    private Duration sendAndDrain(SinkFactory sinks, DeliveryTracker tracker, Flood flood) {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measureFrom = start + p.warmup().toNanos();
         long end = measureFrom + p.duration().toNanos();
         tracker.measureFrom(measureFrom);
-        MessageSender sender = new MessageSender(
-                p.runId(),
-                plan,
-                chatIds,
-                tokens,
-                api,
-                httpContext,
-                stats,
-                tracker,
-                sendLatency,
-                measureFrom,
-                p.messageBytes());
-        scheduler = new SendScheduler(p.rate(), p.httpConcurrency(), sender);
+        SendScheduler.Sink sink = sinks.sinkMeasuredFrom(measureFrom);
+        try {
+            return schedule(sink, start, measureFrom, end, tracker, flood);
+        } finally {
+            if (sink instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // the run is measured; a connection that does not close cleanly changes nothing
+                }
+            }
+        }
+    }
+
+    private Duration schedule(
+            SendScheduler.Sink sink, long start, long measureFrom, long end, DeliveryTracker tracker, Flood flood) {
+        scheduler = new SendScheduler(p.rate(), p.httpConcurrency(), sink);
         phase = p.warmup().isZero() ? "measure" : "warmup";
         Thread phaseSwitch = Thread.ofVirtual().start(() -> {
             try {
@@ -356,13 +452,14 @@ final class LoadRun {
      * warm-up and closed, so that what the receiver loads, compiles and pools once (classes, JIT code, Netty's
      * arenas) is not counted as the cost of a connection; then {@code --drain} passes before the reading.
      */
-    private void warmUpIdle(Vertx fleetVertx, List<URI> receivers, List<String> userIds, List<String> tokens) {
+    private void warmUpIdle(
+            Vertx fleetVertx, List<URI> receivers, List<String> userIds, List<String> tokens, ServerProtocol protocol) {
         if (p.warmup().isZero()) {
             return;
         }
         phase = "warmup";
         DeliveryTracker uncounted = new DeliveryTracker(p.runId(), p.connections(), new LatencyHistogram());
-        try (ClientFleet warmUp = openFleet(fleetVertx, receivers, uncounted, userIds, tokens)) {
+        try (ClientFleet warmUp = openFleet(fleetVertx, receivers, uncounted, userIds, tokens, protocol)) {
             out.printf(
                     Locale.ROOT,
                     "warm-up      %d connections opened, held %s%n",
@@ -378,9 +475,14 @@ final class LoadRun {
 
     /** Opens one connection per user; on failure the fleet is closed before the exception leaves. */
     private ClientFleet openFleet(
-            Vertx fleetVertx, List<URI> receivers, DeliveryTracker tracker, List<String> userIds, List<String> tokens) {
+            Vertx fleetVertx,
+            List<URI> receivers,
+            DeliveryTracker tracker,
+            List<String> userIds,
+            List<String> tokens,
+            ServerProtocol protocol) {
         ClientFleet fleet = new ClientFleet(
-                fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15), p.deflate(), p.events());
+                fleetVertx, receivers, tracker, p.connections(), Duration.ofSeconds(15), p.deflate(), protocol);
         try {
             fleet.open(
                     userIds,

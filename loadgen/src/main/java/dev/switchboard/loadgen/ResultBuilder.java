@@ -123,6 +123,15 @@ public final class ResultBuilder {
         m.put("request-timeout", DurationConverter.format(p.requestTimeout()));
         m.put("connect-concurrency", p.connectConcurrency());
         m.put("message-bytes", p.messageBytes());
+        m.put("feed", p.feed().sourceId());
+        m.put("server", p.feed().serverId());
+        if (p.feed().viaRedis()) {
+            m.put("redis", p.feed().redis().toString());
+            if (p.feed().server() == FeedParameters.Server.SWITCHBOARD) {
+                m.put("channel-prefix", p.feed().channelPrefix());
+                m.put("partitions", p.feed().partitions());
+            }
+        }
         if (p.flood() != null) {
             m.put("flood-chats", p.flood().chats());
             m.put("flood-members", p.flood().members());

@@ -111,7 +111,9 @@ final class ResultWriter {
                 });
             }
             rows.add(new String[] {"latency", latency(r.deliveryLatencyMicros()) + "  (intended send -> received)"});
-            rows.add(new String[] {"send answer", latency(r.sendLatencyMicros()) + "  (intended send -> HTTP answer)"});
+            rows.add(new String[] {
+                "send answer", latency(r.sendLatencyMicros()) + "  (intended send -> " + answer(r) + ")"
+            });
         }
         FleetStats f = r.connections();
         rows.add(new String[] {
@@ -157,11 +159,14 @@ final class ResultWriter {
         }
         return String.format(
                 Locale.ROOT,
-                "%.2f s on %d receiver(s) for %d frames: %s us per delivered frame (%s)",
+                "%.2f s on %d receiver(s) for %d frames: %s us per delivered frame, %s of it in the kernel (%s)",
                 c.cpuSeconds(),
                 c.receivers(),
                 c.frames(),
                 c.microsPerFrame() == null ? "-" : c.microsPerFrame().toString(),
+                c.systemMicrosPerFrame() == null
+                        ? "-"
+                        : c.systemMicrosPerFrame().toString(),
                 c.note());
     }
 
@@ -191,12 +196,23 @@ final class ResultWriter {
         return bytes == null ? "?" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
+    /** What was measured: Switchboard, or the Socket.IO baseline. */
+    static String title(RunResult r) {
+        return "socketio".equals(r.parameters().get("server")) ? "Socket.IO baseline load run" : "Switchboard load run";
+    }
+
+    /** What answers a send: the sender's HTTP answer, or Redis's answer to the PUBLISH. */
+    static String answer(RunResult r) {
+        return "redis".equals(r.parameters().get("feed")) ? "Redis PUBLISH answer" : "HTTP answer";
+    }
+
     private List<String> summary(RunResult r) {
         List<String> lines = new ArrayList<>();
         boolean idle = r.setup().chats() == 0;
         lines.add(String.format(
                 Locale.ROOT,
-                "Switchboard load run %s  workload %s  connections %s  %s",
+                "%s %s  workload %s  connections %s  %s",
+                title(r),
                 r.runId(),
                 r.parameters().get("workload"),
                 r.parameters().get("connections"),

@@ -29,7 +29,8 @@ public record RunParameters(
         int messageBytes,
         FloodParameters flood,
         boolean deflate,
-        List<String> events) {
+        List<String> events,
+        FeedParameters feed) {
 
     public enum TokenSourceKind {
         DEV,
@@ -40,6 +41,7 @@ public record RunParameters(
      * @param flood   the abusive user of the flood workload; null for every other workload
      * @param deflate clients offer permessage-deflate, as browsers do
      * @param events  the event types each client subscribes to after its welcome; empty: all of them
+     * @param feed    where messages enter (senders or Redis) and which kind of server the clients talk to
      */
     public RunParameters {
         events = List.copyOf(events);

@@ -63,7 +63,8 @@ class HtmlReportTest {
     void aRunWithoutSamplesSaysSoInsteadOfDrawing() {
         String empty = HtmlReport.chart(
                 LatencySummary.of(new org.HdrHistogram.Histogram(3)),
-                LatencySummary.of(new org.HdrHistogram.Histogram(3)));
+                LatencySummary.of(new org.HdrHistogram.Histogram(3)),
+                "HTTP answer");
         assertTrue(empty.contains("no latency samples"));
         assertFalse(empty.contains("<polyline"));
     }

@@ -65,7 +65,8 @@ class LoadRunTest {
                 0,
                 workload == Workload.FLOOD ? new FloodParameters(3, 5, 2, 20, 100, 4) : null,
                 false,
-                List.of());
+                List.of(),
+                FeedParameters.SENDERS);
     }
 
     private int run(RunParameters parameters) {

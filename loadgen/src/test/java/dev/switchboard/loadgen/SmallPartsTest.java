@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -81,19 +82,21 @@ class SmallPartsTest {
     @Test
     void cpuTimeIsUtimePlusStimeCountedAfterTheCommandName() {
         String stat = "4242 (java (receiver)) S 1 4242 4242 0 -1 4194560 1234 0 5 0 700 300 0 0 20 0 40 0";
-        assertEquals(OptionalLong.of(1000), ReceiverCpuProbe.parseStat(stat));
+        assertEquals(Optional.of(new ReceiverCpuProbe.Ticks(700, 300)), ReceiverCpuProbe.parseStat(stat));
         ReceiverCpu cpu = ReceiverCpuProbe.between(
-                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(1000L), 500),
-                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(1250L), 100_500));
+                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(new ReceiverCpuProbe.Ticks(700, 300)), 500),
+                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(new ReceiverCpuProbe.Ticks(850, 400)), 100_500));
         assertEquals(2.5, cpu.cpuSeconds());
+        assertEquals(1.0, cpu.systemSeconds());
         assertEquals(25.0, cpu.microsPerFrame(), "2.5 s over 100,000 frames");
+        assertEquals(10.0, cpu.systemMicrosPerFrame(), "1 s of it in the kernel");
     }
 
     @Test
     void eventsBecomeOneSubscribeFrame() {
         assertEquals(
                 "{\"type\":\"subscribe\",\"events\":[\"messageAdded\",\"chatAdded\"]}",
-                ClientFleet.subscribeFrame(List.of("messageAdded", " chatAdded")));
+                SwitchboardProtocol.subscribeFrame(List.of("messageAdded", " chatAdded")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.loadgen.testing;
 
 import dev.switchboard.loadgen.DeliveryCounts;
+import dev.switchboard.loadgen.FeedParameters;
 import dev.switchboard.loadgen.FleetStats;
 import dev.switchboard.loadgen.ReceiverCpu;
 import dev.switchboard.loadgen.ResultBuilder;
@@ -42,7 +43,8 @@ public final class SampleRun {
             0,
             null,
             false,
-            List.of());
+            List.of(),
+            FeedParameters.SENDERS);
 
     private SampleRun() {}
 
@@ -83,7 +85,7 @@ public final class SampleRun {
                 Duration.ofSeconds(10),
                 fleet,
                 List.of(),
-                new ReceiverCpu(1, 1.5, 150_000, 10.0, "pids [4242]"),
+                new ReceiverCpu(1, 1.5, 0.6, 150_000, 10.0, "pids [4242]"),
                 null,
                 false);
     }
