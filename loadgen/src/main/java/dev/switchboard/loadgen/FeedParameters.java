@@ -3,6 +3,7 @@ package dev.switchboard.loadgen;
 import dev.switchboard.events.EventChannels;
 import dev.switchboard.events.Partitions;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Where the run's messages enter the system and which kind of server the clients talk to.
@@ -28,7 +29,10 @@ public record FeedParameters(Source source, Server server, URI redis, String cha
         SOCKETIO
     }
 
-    public static final URI DEFAULT_REDIS = URI.create("redis://127.0.0.1:6379");
+    /** --redis when not given (a constant, for picocli's default). */
+    public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+    public static final URI DEFAULT_REDIS = URI.create(DEFAULT_REDIS_URL);
 
     public static final FeedParameters SENDERS = new FeedParameters(
             Source.SENDERS, Server.SWITCHBOARD, DEFAULT_REDIS, EventChannels.DEFAULT_PREFIX, Partitions.DEFAULT_COUNT);
@@ -44,10 +48,15 @@ public record FeedParameters(Source source, Server server, URI redis, String cha
     }
 
     public String sourceId() {
-        return source.name().toLowerCase(java.util.Locale.ROOT);
+        return source.name().toLowerCase(Locale.ROOT);
     }
 
     public String serverId() {
-        return server.name().toLowerCase(java.util.Locale.ROOT);
+        return server.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What a run against this kind of server is called in its output (serverId as in result.json). */
+    static String runTitle(String serverId) {
+        return "socketio".equals(serverId) ? "Socket.IO baseline load run" : "Switchboard load run";
     }
 }

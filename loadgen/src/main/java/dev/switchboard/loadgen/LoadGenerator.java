@@ -170,7 +170,7 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(
             names = "--redis",
             paramLabel = "URL",
-            defaultValue = "redis://127.0.0.1:6379",
+            defaultValue = FeedParameters.DEFAULT_REDIS_URL,
             description = "--feed redis: the Redis the servers subscribe to (the local stack prints its own). "
                     + "Default: ${DEFAULT-VALUE}.")
     URI redis;

@@ -177,7 +177,7 @@ final class LoadRun {
                     Context httpContext = sendVertx.getOrCreateContext();
                     measured = sendAndDrain(
                             measureFrom -> p.feed().viaRedis()
-                                    ? RedisFeed.connect(
+                                    ? new RedisFeed(
                                             sendVertx,
                                             p.feed().redis(),
                                             p.httpConcurrency(),
@@ -237,26 +237,17 @@ final class LoadRun {
     }
 
     private void printPlan(ChatPlan plan) {
-        if (p.feed().viaRedis()) {
-            out.printf(
-                    Locale.ROOT,
-                    "%s load run %s: workload %s, %d connections over %d servers, messages published to %s%n",
-                    socketIo() ? "Socket.IO baseline" : "Switchboard",
-                    p.runId(),
-                    p.workload().id(),
-                    p.connections(),
-                    p.receivers().size(),
-                    p.feed().redis());
-        } else {
-            out.printf(
-                    Locale.ROOT,
-                    "Switchboard load run %s: workload %s, %d connections over %d receivers, %d senders%n",
-                    p.runId(),
-                    p.workload().id(),
-                    p.connections(),
-                    p.receivers().size(),
-                    p.senders().size());
-        }
+        out.printf(
+                Locale.ROOT,
+                "%s %s: workload %s, %d connections over %d %s%n",
+                FeedParameters.runTitle(p.feed().serverId()),
+                p.runId(),
+                p.workload().id(),
+                p.connections(),
+                p.receivers().size(),
+                p.feed().viaRedis()
+                        ? "servers, messages published to " + p.feed().redis()
+                        : "receivers, " + p.senders().size() + " senders");
         if (p.workload().sendsMessages()) {
             double fanOut = deliveriesPerMessage(plan);
             out.printf(
@@ -300,14 +291,12 @@ final class LoadRun {
         if (!socketIo()) {
             return new SwitchboardProtocol(p.events());
         }
-        List<List<String>> rooms = new ArrayList<>(Collections.nCopies(p.connections(), List.of()));
+        List<List<String>> rooms = IntStream.range(0, p.connections())
+                .mapToObj(i -> (List<String>) new ArrayList<String>())
+                .toList();
         for (PlannedChat chat : plan.chats()) {
             String room = fedChats.get(chat.index()).toString();
-            for (int member : chat.members()) {
-                List<String> joined = new ArrayList<>(rooms.get(member));
-                joined.add(room);
-                rooms.set(member, joined);
-            }
+            chat.members().forEach(member -> rooms.get(member).add(room));
         }
         return new SocketIoProtocol(rooms::get);
     }

@@ -27,11 +27,7 @@ final class ReceiverCpuProbe {
     }
 
     /** The CPU ticks of each local receiver, and of the generator itself, at one moment. */
-    record Reading(List<Long> pids, List<Ticks> ticks, long frames, Ticks generator) {
-        Reading(List<Long> pids, List<Ticks> ticks, long frames) {
-            this(pids, ticks, frames, null);
-        }
-    }
+    record Reading(List<Long> pids, List<Ticks> ticks, long frames, Ticks generator) {}
 
     private ReceiverCpuProbe() {}
 

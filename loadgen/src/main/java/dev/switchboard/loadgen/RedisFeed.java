@@ -38,41 +38,11 @@ final class RedisFeed implements SendScheduler.Sink, AutoCloseable {
     private final int messageBytes;
     private final AtomicLongArray seqs;
 
-    private RedisFeed(
-            String runId,
-            ChatPlan plan,
-            List<UUID> chatIds,
-            List<String> userIds,
-            FeedEncoding encoding,
-            Redis client,
-            RedisConnection connection,
-            Context context,
-            SendStats stats,
-            DeliveryTracker tracker,
-            LatencyHistogram publishLatency,
-            long measureFromNanos,
-            int messageBytes) {
-        this.runId = runId;
-        this.plan = plan;
-        this.chatIds = chatIds;
-        this.userIds = userIds;
-        this.encoding = encoding;
-        this.client = client;
-        this.connection = connection;
-        this.context = context;
-        this.stats = stats;
-        this.tracker = tracker;
-        this.publishLatency = publishLatency;
-        this.measureFromNanos = measureFromNanos;
-        this.messageBytes = messageBytes;
-        this.seqs = new AtomicLongArray(chatIds.size());
-        this.membersByChat = plan.chats().stream()
-                .map(c -> c.members().stream().map(userIds::get).toList())
-                .toList();
-    }
-
-    /** Connects to Redis on {@code vertx}'s event loop; fails the run's set-up when Redis cannot be reached. */
-    static RedisFeed connect(
+    /**
+     * Connects to Redis (its client runs on {@code vertx}'s event loop, where every publish is started); fails the
+     * run's set-up when Redis cannot be reached.
+     */
+    RedisFeed(
             Vertx vertx,
             URI redis,
             int maxInFlight,
@@ -86,28 +56,28 @@ final class RedisFeed implements SendScheduler.Sink, AutoCloseable {
             LatencyHistogram publishLatency,
             long measureFromNanos,
             int messageBytes) {
-        Context context = vertx.getOrCreateContext();
-        Redis client = Redis.createClient(
+        this.runId = runId;
+        this.plan = plan;
+        this.chatIds = chatIds;
+        this.userIds = userIds;
+        this.encoding = encoding;
+        this.stats = stats;
+        this.tracker = tracker;
+        this.publishLatency = publishLatency;
+        this.measureFromNanos = measureFromNanos;
+        this.messageBytes = messageBytes;
+        this.seqs = new AtomicLongArray(chatIds.size());
+        this.membersByChat = plan.chats().stream()
+                .map(c -> c.members().stream().map(userIds::get).toList())
+                .toList();
+        this.context = vertx.getOrCreateContext();
+        this.client = Redis.createClient(
                 vertx,
                 new RedisOptions()
                         .setConnectionString(redis.toString())
                         .setMaxWaitingHandlers(Math.max(2048, maxInFlight * 2)));
-        RedisConnection connection =
+        this.connection =
                 BoundedConcurrency.await(client.connect(), Duration.ofSeconds(10), "connecting to Redis at " + redis);
-        return new RedisFeed(
-                runId,
-                plan,
-                chatIds,
-                userIds,
-                encoding,
-                client,
-                connection,
-                context,
-                stats,
-                tracker,
-                publishLatency,
-                measureFromNanos,
-                messageBytes);
     }
 
     @Override

@@ -198,7 +198,7 @@ final class ResultWriter {
 
     /** What was measured: Switchboard, or the Socket.IO baseline. */
     static String title(RunResult r) {
-        return "socketio".equals(r.parameters().get("server")) ? "Socket.IO baseline load run" : "Switchboard load run";
+        return FeedParameters.runTitle(String.valueOf(r.parameters().get("server")));
     }
 
     /** What answers a send: the sender's HTTP answer, or Redis's answer to the PUBLISH. */

@@ -84,8 +84,9 @@ class SmallPartsTest {
         String stat = "4242 (java (receiver)) S 1 4242 4242 0 -1 4194560 1234 0 5 0 700 300 0 0 20 0 40 0";
         assertEquals(Optional.of(new ReceiverCpuProbe.Ticks(700, 300)), ReceiverCpuProbe.parseStat(stat));
         ReceiverCpu cpu = ReceiverCpuProbe.between(
-                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(new ReceiverCpuProbe.Ticks(700, 300)), 500),
-                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(new ReceiverCpuProbe.Ticks(850, 400)), 100_500));
+                new ReceiverCpuProbe.Reading(List.of(4242L), List.of(new ReceiverCpuProbe.Ticks(700, 300)), 500, null),
+                new ReceiverCpuProbe.Reading(
+                        List.of(4242L), List.of(new ReceiverCpuProbe.Ticks(850, 400)), 100_500, null));
         assertEquals(2.5, cpu.cpuSeconds());
         assertEquals(1.0, cpu.systemSeconds());
         assertEquals(25.0, cpu.microsPerFrame(), "2.5 s over 100,000 frames");
